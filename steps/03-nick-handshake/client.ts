@@ -1,0 +1,51 @@
+// Step 03: the client answers the server's NICK with a nickname, and signs
+// every message with it.
+// New since step 02: the nickname prompt, the NICK answer, "<nick>: " on messages.
+import net from 'node:net';
+import readline from 'node:readline/promises';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 55555);
+
+// #region nickname
+// terminal: false leaves Ctrl+C to the terminal, which stops the program.
+const keyboard = readline.createInterface({
+  input: process.stdin,
+  output: process.stdout,
+  terminal: false,
+});
+const nickname = await keyboard.question('choose a nickname: ');
+// #endregion nickname
+
+const client = net.connect(port, host);
+
+// #region receive
+// Data arrives as a Buffer of bytes: decode it to text before looking at it.
+client.on('data', (data) => {
+  const message = data.toString();
+  if (message === 'NICK') {
+    // The server asks who we are: answer with the nickname alone.
+    client.write(nickname);
+  } else {
+    console.log(message);
+  }
+});
+// #endregion receive
+
+// #region write
+// readline hands us one line each time you press Enter.
+keyboard.on('line', (line) => {
+  // Flaw kept from the manual: the client signs its own messages, so it
+  // could sign them with any name at all. final/ lets the server do it.
+  client.write(`${nickname}: ${line}`);
+});
+// #endregion write
+
+client.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'ECONNREFUSED') {
+    console.error(`No server at ${host}:${port}: start the server first.`);
+  } else {
+    console.error(`Connection error: ${err.message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+// Step 04: many clients at once, without threads. Where the manual starts one
+// thread per client, Node runs every client's listeners on one event loop.
+// New since step 03: a client that leaves is announced, whatever the reason.
+import net from 'node:net';
+
+// The host is an IP address: 127.0.0.1 is the loopback address, "this machine".
+// Use ::1 for IPv6 loopback, or 0.0.0.0 to accept connections from the network.
+const host = process.env.HOST ?? '127.0.0.1';
+// The port picks one program on that machine: 55555, as in the manual.
+const port = Number(process.env.PORT ?? 55555);
+
+// Every connected client, as in the manual's `clients = []`, and its nickname
+// at the same index in `nicknames`.
+const clients: net.Socket[] = [];
+const nicknames: string[] = [];
+
+// Send a message to every client, the sender included (as in the manual).
+function broadcast(message: Buffer | string) {
+  for (const client of clients) {
+    client.write(message);
+  }
+}
+
+// Node calls this function once per connection: it is the manual's accept().
+// `socket` is our end of the connection, one per client.
+const server = net.createServer((socket) => {
+  // An IPv6 address contains ':', so it is written in brackets: [::1]:41234
+  const ip = socket.remoteFamily === 'IPv6' ? `[${socket.remoteAddress}]` : socket.remoteAddress;
+  const address = `${ip}:${socket.remotePort}`;
+  console.log(`Connected with ${address}`);
+  // #region handshake
+  // Ask for a nickname: the client answers "NICK" with its name.
+  socket.write('NICK');
+  // once(): only the first chunk is the nickname (flaw kept from the manual:
+  // whatever that chunk holds, even "alice\n" or nothing but spaces).
+  socket.once('data', (data) => {
+    const nickname = data.toString();
+    nicknames.push(nickname);
+    clients.push(socket);
+    console.log(`Nickname is ${nickname}`);
+    broadcast(`${nickname} has joined the chat room`);
+    socket.write('Connected to the server');
+    // From now on, every chunk is a message for everybody. Flaw kept from the
+    // manual: no framing, so two quick messages can arrive as one chunk.
+    socket.on('data', (message) => broadcast(message));
+  });
+  // #endregion handshake
+  // #region handleClient
+  // The manual's handleClient() loops in its own thread until recv() fails.
+  // Here, 'close' is emitted once the connection is over: after a clean end
+  // (the client quit) as after an error (it crashed, the network failed).
+  socket.on('close', () => {
+    const index = clients.indexOf(socket);
+    if (index === -1) return; // it left before sending a nickname
+    const nickname = nicknames[index];
+    clients.splice(index, 1);
+    nicknames.splice(index, 1);
+    console.log(`${nickname} left the chat !`);
+    broadcast(`${nickname} left the chat !`);
+  });
+  // #endregion handleClient
+  // A client that vanishes (connection reset) emits 'error'. Without a
+  // listener, Node would stop the whole server for one client's problem.
+  socket.on('error', (err) => console.log(`${address}: ${err.message}`));
+});
+
+// bind() and listen() in one call. Node picks IPv4 or IPv6 from the host's form.
+server.listen(port, host, () => {
+  console.log(`Server listening on ${host}:${port}`);
+});
+
+// A user's mistake gets one clear line, not a stack trace.
+server.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use: stop the other server or choose another PORT.`);
+  } else {
+    console.error(`Cannot listen on ${host}:${port}: ${err.message}`);
+  }
+  process.exit(1);
+});

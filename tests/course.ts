@@ -1,0 +1,28 @@
+// The course: its steps, in order, each with its folder and its checks.
+// verify, the docs and the test suite all read this one list.
+import type { Check } from './harness/check.ts';
+import type { Text } from './harness/text.ts';
+import { checks as socket } from './checks/01-socket.ts';
+import { checks as broadcast } from './checks/02-broadcast.ts';
+import { checks as nickHandshake } from './checks/03-nick-handshake.ts';
+import { checks as threadsAsync } from './checks/04-threads-async.ts';
+
+export interface Step {
+  /** "01", "02"... as typed on the command line. */
+  id: string;
+  /** The reference implementation's folder. */
+  dir: string;
+  title: Text;
+  checks: Check[];
+}
+
+export const steps: Step[] = [
+  { id: '01', dir: 'steps/01-socket', title: { en: 'A socket that listens', fr: 'Un socket qui écoute' }, checks: socket },
+  { id: '02', dir: 'steps/02-broadcast', title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' }, checks: broadcast },
+  { id: '03', dir: 'steps/03-nick-handshake', title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' }, checks: nickHandshake },
+  { id: '04', dir: 'steps/04-threads-async', title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' }, checks: threadsAsync },
+];
+
+export function findStep(id: string): Step | undefined {
+  return steps.find((step) => step.id === id || step.dir.endsWith(id) || step.dir.split('/').pop()?.startsWith(id));
+}

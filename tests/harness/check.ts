@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { CheckFailure } from './failure.ts';
+import { Lab } from './lab.ts';
+import { canBind } from './network.ts';
+import type { Target } from './target.ts';
+import type { Text } from './text.ts';
+
+/** Something a check cannot run without. */
+export type Need = 'server' | 'client' | 'python3' | 'ipv6';
+
+/** One behaviour of a step, checked black-box over TCP. */
+export interface Check {
+  /** Short stable name, used by snapshots and progress files. */
+  id: string;
+  /** The behaviour, as one line a student reads: "broadcasts to every client". */
+  title: Text;
+  /** What to look at when it fails. */
+  hint: Text;
+  needs: Need[];
+  run(lab: Lab): Promise<void>;
+}
+
+export type Outcome =
+  | { status: 'pass' }
+  | { status: 'skip'; reason: Text }
+  | { status: 'fail'; failure: CheckFailure };
+
+/** Longest time one check may take, everything included. */
+const CHECK_TIMEOUT_MS = 30000;
+
+const available = new Map<Need, Promise<boolean>>();
+function has(need: Need): Promise<boolean> {
+  if (!available.has(need)) {
+    if (need === 'python3') available.set(need, Promise.resolve(spawnSync('python3', ['--version']).status === 0));
+    else if (need === 'ipv6') available.set(need, canBind('::1'));
+    else available.set(need, Promise.resolve(true));
+  }
+  return available.get(need)!;
+}
+
+const missing: Record<Need, Text> = {
+  server: { en: 'no server to check', fr: 'pas de serveur à vérifier' },
+  client: { en: 'no client to check', fr: 'pas de client à vérifier' },
+  python3: { en: 'python3 is not installed', fr: "python3 n'est pas installé" },
+  ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n'existe pas sur cette machine" },
+};
+
+/** Run one check against a target: pass, fail with what was seen, or skip with why. */
+export async function runCheck(check: Check, target: Target): Promise<Outcome> {
+  for (const need of check.needs) {
+    if ((need === 'server' && !target.server) || (need === 'client' && !target.client) || !(await has(need))) {
+      return { status: 'skip', reason: missing[need] };
+    }
+  }
+  const lab = new Lab(target);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check.run(lab),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new CheckFailure({ en: `the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s`, fr: `la vérification n'a pas fini en ${CHECK_TIMEOUT_MS / 1000} s` })),
+          CHECK_TIMEOUT_MS,
+        );
+      }),
+    ]);
+    return { status: 'pass' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const failure = error instanceof CheckFailure ? error : new CheckFailure({ en: message, fr: message });
+    // A server that crashed explains most failures: show how it ended.
+    const stopped = await lab.stoppedServer();
+    if (stopped?.exit && !failure.detail.output && !failure.detail.stopped) {
+      failure.detail.stopped = { who: stopped.output.who, code: stopped.exit.code, signal: stopped.exit.signal, lastLines: stopped.lastLines() };
+      failure.message += `\nthe server stopped during the check; its last lines:\n${stopped.lastLines()}`;
+    }
+    return { status: 'fail', failure };
+  } finally {
+    clearTimeout(timer);
+    await lab.cleanup();
+  }
+}

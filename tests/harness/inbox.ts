@@ -1,0 +1,142 @@
+import { CheckFailure } from './failure.ts';
+
+/** How long a check waits for an expected text before it fails (CI machines are slow). */
+export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
+
+/**
+ * Everything received from one peer (a socket, or a program's output), read
+ * with a cursor. TCP may split or glue chunks at will, so expectations are
+ * about text appearing in the byte stream, in order, never about chunks.
+ */
+export class Inbox {
+  #data = Buffer.alloc(0);
+  #cursor = 0;
+  #closed = false;
+  #waiters = new Set<() => void>();
+  /** What the test sent to this peer, for failure reports. */
+  readonly sent: Buffer[] = [];
+
+  constructor(readonly who: string) {}
+
+  push(chunk: Buffer): void {
+    this.#data = Buffer.concat([this.#data, chunk]);
+    this.#wake();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#wake();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Everything received so far. */
+  get all(): Buffer {
+    return this.#data;
+  }
+
+  /** Received but not yet consumed by an expectation. */
+  get unread(): Buffer {
+    return this.#data.subarray(this.#cursor);
+  }
+
+  /**
+   * Wait until `expected` (a text, or a pattern for the text) appears after the
+   * cursor; move the cursor past it and return what came before it. Fails after
+   * `timeoutMs`, or as soon as the peer closes without sending it.
+   */
+  async readUntil(expected: string | RegExp, timeoutMs = DEFAULT_WAIT_MS): Promise<string> {
+    const find = (): { at: number; length: number } | null => {
+      if (typeof expected === 'string') {
+        const at = this.#data.indexOf(expected, this.#cursor);
+        return at === -1 ? null : { at, length: Buffer.byteLength(expected) };
+      }
+      const text = this.unread.toString('latin1'); // one char per byte keeps offsets right
+      const match = new RegExp(expected.source, expected.flags.replace('g', '')).exec(text);
+      return match ? { at: this.#cursor + match.index, length: match[0].length } : null;
+    };
+    const label = typeof expected === 'string' ? expected : String(expected);
+    await this.#waitFor(() => find() !== null, label, timeoutMs);
+    const { at, length } = find()!;
+    const before = this.#data.subarray(this.#cursor, at).toString();
+    this.#cursor = at + length;
+    return before;
+  }
+
+  /** Wait until the unread bytes start with `expected` exactly (nothing before it). */
+  async readExactly(expected: string, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    const needle = Buffer.from(expected);
+    await this.#waitFor(() => this.unread.length >= needle.length, expected, timeoutMs);
+    if (!this.unread.subarray(0, needle.length).equals(needle)) {
+      throw this.failure(
+        { en: `expected exactly ${JSON.stringify(expected)} here`, fr: `attendu exactement ${JSON.stringify(expected)} ici` },
+        expected,
+      );
+    }
+    this.#cursor += needle.length;
+  }
+
+  /** Wait until the peer has closed its side. */
+  async waitClosed(timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    await this.#waitFor(() => this.#closed, undefined, timeoutMs);
+  }
+
+  failure(reason: { en: string; fr: string }, expected?: string): CheckFailure {
+    return new CheckFailure(reason, {
+      who: this.who,
+      ...(expected !== undefined && { expected }),
+      received: Buffer.from(this.unread),
+      sent: [...this.sent],
+    });
+  }
+
+  #wake(): void {
+    for (const wake of this.#waiters) wake();
+  }
+
+  #waitFor(done: () => boolean, expected: string | undefined, timeoutMs: number): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        this.#waiters.delete(check);
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = () => {
+        if (done()) finish();
+        else if (this.#closed) {
+          finish(
+            this.failure(
+              expected === undefined
+                ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l'événement attendu` }
+                : {
+                    en: `${this.who} closed the connection before sending the expected text`,
+                    fr: `${this.who} a fermé la connexion avant d'envoyer le texte attendu`,
+                  },
+              expected,
+            ),
+          );
+        }
+      };
+      const timer = setTimeout(() => {
+        const seconds = timeoutMs / 1000;
+        finish(
+          this.failure(
+            expected === undefined
+              ? { en: `${this.who} still open after ${seconds} s`, fr: `${this.who} toujours ouvert après ${seconds} s` }
+              : {
+                  en: `nothing matching the expected text arrived from ${this.who} within ${seconds} s`,
+                  fr: `le texte attendu n'est pas arrivé de ${this.who} en ${seconds} s`,
+                },
+            expected,
+          ),
+        );
+      }, timeoutMs);
+      this.#waiters.add(check);
+      check();
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import net from 'node:net';
+import { CheckFailure } from './failure.ts';
+import { freePort, isListening } from './network.ts';
+import { Peer } from './peer.ts';
+import { Program, describeCommand, type Command } from './program.ts';
+import type { Target } from './target.ts';
+
+/** How long a server under test may take to start listening (tsx compiles first). */
+const START_TIMEOUT_MS = 15000;
+
+export interface RunningServer {
+  host: string;
+  port: number;
+  program: Program;
+}
+
+/**
+ * Everything one check starts (servers, clients, connections), so that all of
+ * it is stopped afterwards, whether the check passed or failed.
+ */
+export class Lab {
+  #programs: Program[] = [];
+  #sockets: net.Socket[] = [];
+  #servers: net.Server[] = [];
+
+  constructor(
+    readonly target: Target,
+    readonly host = '127.0.0.1',
+  ) {}
+
+  /** Start the server under test (or `command`) with PORT and HOST set; do not wait for it. */
+  async spawnServer(env: NodeJS.ProcessEnv = {}, command = this.target.server): Promise<{ port: number; program: Program }> {
+    if (!command) throw new Error('this target has no server');
+    const port = Number(env.PORT ?? (await freePort(this.host)));
+    const program = new Program(command, { HOST: this.host, PORT: String(port), ...env }, 'server');
+    this.#programs.push(program);
+    return { port, program };
+  }
+
+  /** Start the server under test (or `command`) and wait until it listens on its port. */
+  async startServer(env: NodeJS.ProcessEnv = {}, command = this.target.server): Promise<RunningServer> {
+    const { port, program } = await this.spawnServer(env, command);
+    const host = env.HOST ?? this.host;
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!(await isListening(port, host))) {
+      if (program.exit) {
+        throw new CheckFailure(
+          {
+            en: `the server stopped before listening on port ${port} (exit code ${program.exit.code})`,
+            fr: `le serveur s'est arrêté avant d'écouter sur le port ${port} (code de sortie ${program.exit.code})`,
+          },
+          { output: program.lastLines() || '(nothing printed)' },
+        );
+      }
+      if (Date.now() > deadline) {
+        throw new CheckFailure(
+          {
+            en: `the server did not listen on port ${port} within ${START_TIMEOUT_MS / 1000} s: does it read the PORT environment variable? (${describeCommand(command!)})`,
+            fr: `le serveur n'écoute pas sur le port ${port} après ${START_TIMEOUT_MS / 1000} s : lit-il la variable d'environnement PORT ? (${describeCommand(command!)})`,
+          },
+          { output: program.lastLines() || '(nothing printed)' },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return { host, port, program };
+  }
+
+  /** Connect a test client to a server. */
+  async connect(server: { port: number; host: string }, who: string): Promise<Peer> {
+    const peer = await Peer.connect(server.port, server.host, who);
+    this.#sockets.push(peer.socket);
+    return peer;
+  }
+
+  /** Start the client under test against `port`, its keyboard and screen piped to the test. */
+  startClient(port: number, who = 'client', env: NodeJS.ProcessEnv = {}): Program {
+    if (!this.target.client) throw new Error('this target has no client');
+    const program = new Program(this.target.client, { HOST: this.host, PORT: String(port), ...env }, who);
+    this.#programs.push(program);
+    return program;
+  }
+
+  /** Start any other program (a Python fixture, say) that the check needs. */
+  startProgram(command: Command, env: NodeJS.ProcessEnv, who: string): Program {
+    const program = new Program(command, env, who);
+    this.#programs.push(program);
+    return program;
+  }
+
+  /** A scripted server, to test a client: each connection it accepts is a Peer. */
+  async fakeServer(): Promise<{ port: number; host: string; accept: (timeoutMs?: number) => Promise<Peer> }> {
+    const peers: Peer[] = [];
+    const waiting: ((peer: Peer) => void)[] = [];
+    const server = net.createServer((socket) => {
+      this.#sockets.push(socket);
+      const peer = new Peer(socket, 'client');
+      const next = waiting.shift();
+      if (next) next(peer);
+      else peers.push(peer);
+    });
+    this.#servers.push(server);
+    const port = await freePort(this.host);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, this.host, resolve);
+    });
+    const accept = (timeoutMs = 10000) =>
+      new Promise<Peer>((resolve, reject) => {
+        const ready = peers.shift();
+        if (ready) return resolve(ready);
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(onPeer), 1);
+          reject(new CheckFailure({ en: `the client did not connect within ${timeoutMs / 1000} s`, fr: `le client ne s'est pas connecté en ${timeoutMs / 1000} s` }));
+        }, timeoutMs);
+        const onPeer = (peer: Peer) => {
+          clearTimeout(timer);
+          resolve(peer);
+        };
+        waiting.push(onPeer);
+      });
+    return { port, host: this.host, accept };
+  }
+
+  /**
+   * A server under test that stopped by itself while the check ran (a crash,
+   * usually). Waits briefly: the news of a crash can trail the failure it caused.
+   */
+  async stoppedServer(graceMs = 300): Promise<Program | undefined> {
+    const servers = this.#programs.filter((program) => program.output.who === 'server');
+    const grace = new Promise((resolve) => setTimeout(resolve, graceMs));
+    await Promise.race([grace, ...servers.map((server) => server.exited)]);
+    return servers.find((server) => server.exit !== null);
+  }
+
+  /** Stop everything this lab started. */
+  async cleanup(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await Promise.all(this.#programs.map((program) => program.stop()));
+    await Promise.all(this.#servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
+}

@@ -1,0 +1,60 @@
+import net from 'node:net';
+import { readFile } from 'node:fs/promises';
+
+/** Can a server bind to `host`, on any port? (IPv6 can be off on some machines.) */
+export function canBind(host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(0, host, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port nobody listens on, below Linux's ephemeral range (32768+) so that no
+ * outgoing connection of another test can be using it as its local port.
+ */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, host, () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port found');
+}
+
+/**
+ * Is something listening on `port`? On Linux, read the kernel's socket tables
+ * instead of connecting: a test connection would itself be a client to the
+ * server under test (it would be asked for a nickname, broadcast to...).
+ * Elsewhere, fall back to a connection that closes at once.
+ */
+export async function isListening(port: number, host: string): Promise<boolean> {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const tables = await Promise.all(
+    ['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => null)),
+  );
+  if (tables.some((t) => t !== null)) {
+    return tables.some((table) =>
+      (table ?? '')
+        .split('\n')
+        .slice(1)
+        .some((line) => {
+          const [, local, , state] = line.trim().split(/\s+/);
+          return state === '0A' && local?.endsWith(`:${hexPort}`);
+        }),
+    );
+  }
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

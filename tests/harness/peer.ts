@@ -1,0 +1,79 @@
+import net from 'node:net';
+import { Inbox } from './inbox.ts';
+import { CheckFailure } from './failure.ts';
+
+/**
+ * One end of a TCP connection driven by a test: it plays a chat client when
+ * testing a server, and a server when testing a client.
+ */
+export class Peer {
+  readonly inbox: Inbox;
+
+  constructor(
+    readonly socket: net.Socket,
+    who: string,
+  ) {
+    this.inbox = new Inbox(who);
+    socket.on('data', (chunk) => this.inbox.push(chunk));
+    socket.on('close', () => this.inbox.close());
+    // A reset by the other side is an event a check may expect, not a crash.
+    socket.on('error', () => {});
+  }
+
+  /** Open a connection to a server under test. */
+  static connect(port: number, host: string, who: string, timeoutMs = 5000): Promise<Peer> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ port, host });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new CheckFailure({ en: `${who} could not connect within ${timeoutMs / 1000} s`, fr: `${who} n'a pas pu se connecter en ${timeoutMs / 1000} s` }));
+      }, timeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(new Peer(socket, who));
+      });
+      socket.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new CheckFailure({ en: `${who} could not connect: ${err.message}`, fr: `${who} n'a pas pu se connecter : ${err.message}` }));
+      });
+    });
+  }
+
+  /** The local port of this connection, as the server sees it. */
+  get localPort(): number {
+    return this.socket.localPort ?? 0;
+  }
+
+  send(data: string | Buffer): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    this.inbox.sent.push(bytes);
+    this.socket.write(bytes);
+  }
+
+  readUntil(expected: string, timeoutMs?: number): Promise<string> {
+    return this.inbox.readUntil(expected, timeoutMs);
+  }
+
+  readExactly(expected: string, timeoutMs?: number): Promise<void> {
+    return this.inbox.readExactly(expected, timeoutMs);
+  }
+
+  /** Everything received so far, as text. */
+  get received(): string {
+    return this.inbox.all.toString();
+  }
+
+  /** Leave politely: send FIN, as a program that exits does. */
+  end(): void {
+    this.socket.end();
+  }
+
+  /** Leave abruptly: send RST, as a crashed machine or a cut cable looks. */
+  reset(): void {
+    this.socket.resetAndDestroy();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+}

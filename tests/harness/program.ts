@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Inbox } from './inbox.ts';
+import { CheckFailure } from './failure.ts';
+
+/** How to start a program: an argument vector, or a shell command line. */
+export type Command = { argv: string[]; cwd?: string } | { shell: string; cwd?: string };
+
+export function describeCommand(command: Command): string {
+  return 'shell' in command ? command.shell : command.argv.join(' ');
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+const running = new Set<ChildProcess>();
+// If the test process dies, take every program it started down with it.
+process.once('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal); // the whole group: a shell and what it started
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/** A program under test, with its output (stdout and stderr together) in an inbox. */
+export class Program {
+  readonly output: Inbox;
+  readonly exited: Promise<Exit>;
+  #child: ChildProcess;
+  #exit: Exit | null = null;
+
+  constructor(command: Command, env: NodeJS.ProcessEnv, who: string) {
+    this.output = new Inbox(who);
+    const options = {
+      cwd: command.cwd ?? process.cwd(),
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      stdio: 'pipe' as const,
+      detached: true, // its own process group, so that stop() reaches its children
+    };
+    const [file, ...args] = 'shell' in command ? ['sh', '-c', command.shell] : command.argv;
+    this.#child = spawn(file ?? 'false', args, options);
+    running.add(this.#child);
+    this.#child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk));
+    this.#child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk));
+    this.#child.stdin?.on('error', () => {}); // writing to a program that already quit
+    this.exited = new Promise((resolve) => {
+      this.#child.once('error', () => {
+        this.#exit = { code: 127, signal: null };
+        resolve(this.#exit);
+      });
+      this.#child.once('close', (code, signal) => {
+        running.delete(this.#child);
+        this.#exit = { code, signal };
+        this.output.close();
+        resolve(this.#exit);
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
+  /** Exit status, or null while it runs. */
+  get exit(): Exit | null {
+    return this.#exit;
+  }
+
+  /** Type a line on the program's keyboard. */
+  writeLine(line: string): void {
+    const bytes = Buffer.from(`${line}\n`);
+    this.output.sent.push(bytes);
+    this.#child.stdin?.write(bytes);
+  }
+
+  /** Close the program's keyboard, as Ctrl+D does. */
+  endInput(): void {
+    this.#child.stdin?.end();
+  }
+
+  /** Send a signal to the program's whole group, as Ctrl+C in a terminal does. */
+  signal(signal: NodeJS.Signals): void {
+    killGroup(this.#child, signal);
+  }
+
+  /** The last lines the program printed, for failure reports. */
+  lastLines(count = 10): string {
+    return this.output.all.toString().trimEnd().split('\n').slice(-count).join('\n');
+  }
+
+  /** Wait for the program to exit by itself; fail if it is still running after `timeoutMs`. */
+  async waitExit(timeoutMs = 5000): Promise<Exit> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new CheckFailure(
+              { en: `${this.output.who} did not exit within ${timeoutMs / 1000} s`, fr: `${this.output.who} ne s'est pas arrêté en ${timeoutMs / 1000} s` },
+              { output: this.lastLines() },
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stop the program and everything it started. */
+  async stop(): Promise<void> {
+    if (this.#exit) return;
+    killGroup(this.#child, 'SIGKILL');
+    await this.exited;
+  }
+}

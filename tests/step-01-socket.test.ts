@@ -1,0 +1,3 @@
+import { defineStepSuite } from './harness/suite.ts';
+
+defineStepSuite('01');
