@@ -6,6 +6,11 @@ import { checks as socket } from './checks/01-socket.ts';
 import { checks as broadcast } from './checks/02-broadcast.ts';
 import { checks as nickHandshake } from './checks/03-nick-handshake.ts';
 import { checks as threadsAsync } from './checks/04-threads-async.ts';
+import type { Exercise } from '../course/types.ts';
+import { exercise as socketExercise } from '../course/01-socket/exercise.ts';
+import { exercise as broadcastExercise } from '../course/02-broadcast/exercise.ts';
+import { exercise as nickHandshakeExercise } from '../course/03-nick-handshake/exercise.ts';
+import { exercise as threadsAsyncExercise } from '../course/04-threads-async/exercise.ts';
 
 export interface Step {
   /** "01", "02"... as typed on the command line. */
@@ -14,13 +19,18 @@ export interface Step {
   dir: string;
   title: Text;
   checks: Check[];
+  /**
+   * The classroom exercise (`npm run exercise -- 02`): its starting code.
+   * Its texts are course/<folder name>/{exercise,hint,solution}.{en,fr}.md.
+   */
+  exercise?: Exercise;
 }
 
 export const steps: Step[] = [
-  { id: '01', dir: 'steps/01-socket', title: { en: 'A socket that listens', fr: 'Un socket qui écoute' }, checks: socket },
-  { id: '02', dir: 'steps/02-broadcast', title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' }, checks: broadcast },
-  { id: '03', dir: 'steps/03-nick-handshake', title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' }, checks: nickHandshake },
-  { id: '04', dir: 'steps/04-threads-async', title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' }, checks: threadsAsync },
+  { id: '01', dir: 'steps/01-socket', title: { en: 'A socket that listens', fr: 'Un socket qui écoute' }, checks: socket, exercise: socketExercise },
+  { id: '02', dir: 'steps/02-broadcast', title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' }, checks: broadcast, exercise: broadcastExercise },
+  { id: '03', dir: 'steps/03-nick-handshake', title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' }, checks: nickHandshake, exercise: nickHandshakeExercise },
+  { id: '04', dir: 'steps/04-threads-async', title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' }, checks: threadsAsync, exercise: threadsAsyncExercise },
 ];
 
 export function findStep(id: string): Step | undefined {

@@ -1,10 +1,19 @@
 import type { Text } from './text.ts';
 import { escapeBytes } from './bytes.ts';
 
+/**
+ * Where an inbox's bytes come from: a connection the test holds while playing
+ * a client of the server under test, or playing the server of the client under
+ * test; or the text a program printed.
+ */
+export type Channel = 'test-client' | 'test-server' | 'output';
+
 /** What a check saw when it failed: enough for a student to see the wrong byte. */
 export interface FailureDetail {
   /** Who produced `received`: "server", "client output", "alice"... */
   who?: string;
+  /** How `who` is connected to the test, for reports ("server → alice"). */
+  channel?: Channel;
   /** The text that should have arrived. */
   expected?: string;
   /** What arrived instead (since the last expected text that did arrive). */

@@ -1,4 +1,4 @@
-import { CheckFailure } from './failure.ts';
+import { CheckFailure, type Channel } from './failure.ts';
 
 /** How long a check waits for an expected text before it fails (CI machines are slow). */
 export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
@@ -16,7 +16,10 @@ export class Inbox {
   /** What the test sent to this peer, for failure reports. */
   readonly sent: Buffer[] = [];
 
-  constructor(readonly who: string) {}
+  constructor(
+    readonly who: string,
+    readonly channel?: Channel,
+  ) {}
 
   push(chunk: Buffer): void {
     this.#data = Buffer.concat([this.#data, chunk]);
@@ -86,6 +89,7 @@ export class Inbox {
   failure(reason: { en: string; fr: string }, expected?: string): CheckFailure {
     return new CheckFailure(reason, {
       who: this.who,
+      ...(this.channel && { channel: this.channel }),
       ...(expected !== undefined && { expected }),
       received: Buffer.from(this.unread),
       sent: [...this.sent],

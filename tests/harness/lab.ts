@@ -94,7 +94,7 @@ export class Lab {
     const waiting: ((peer: Peer) => void)[] = [];
     const server = net.createServer((socket) => {
       this.#sockets.push(socket);
-      const peer = new Peer(socket, 'client');
+      const peer = new Peer(socket, 'client', 'test-server');
       const next = waiting.shift();
       if (next) next(peer);
       else peers.push(peer);

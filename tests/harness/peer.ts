@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Inbox } from './inbox.ts';
-import { CheckFailure } from './failure.ts';
+import { CheckFailure, type Channel } from './failure.ts';
 
 /**
  * One end of a TCP connection driven by a test: it plays a chat client when
@@ -12,8 +12,9 @@ export class Peer {
   constructor(
     readonly socket: net.Socket,
     who: string,
+    channel: Channel = 'test-client',
   ) {
-    this.inbox = new Inbox(who);
+    this.inbox = new Inbox(who, channel);
     socket.on('data', (chunk) => this.inbox.push(chunk));
     socket.on('close', () => this.inbox.close());
     // A reset by the other side is an event a check may expect, not a crash.

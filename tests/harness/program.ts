@@ -37,7 +37,7 @@ export class Program {
   #exit: Exit | null = null;
 
   constructor(command: Command, env: NodeJS.ProcessEnv, who: string) {
-    this.output = new Inbox(who);
+    this.output = new Inbox(who, 'output');
     const options = {
       cwd: command.cwd ?? process.cwd(),
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },

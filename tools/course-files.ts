@@ -1,0 +1,49 @@
+// Where a step's files are: its course texts, its exercise work folder.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { steps, type Step } from '../tests/course.ts';
+import { ROOT } from '../tests/harness/target.ts';
+import type { Lang } from '../tests/harness/text.ts';
+
+export type TextKind = 'exercise' | 'hint' | 'solution';
+export const TEXT_KINDS: TextKind[] = ['exercise', 'hint', 'solution'];
+
+/** The step's folder name, "02-broadcast": it also names its course/ and exercises/ folders. */
+export function stepName(step: Step): string {
+  return path.basename(step.dir);
+}
+
+/** A step by what a student types: its id ("02") or its folder name ("02-broadcast"). */
+export function stepByName(name: string): Step | undefined {
+  return steps.find((step) => step.id === name || stepName(step) === name);
+}
+
+/** The step after this one, if any. */
+export function nextStep(step: Step): Step | undefined {
+  return steps[steps.indexOf(step) + 1];
+}
+
+export function courseDir(step: Step): string {
+  return path.join(ROOT, 'course', stepName(step));
+}
+
+/** course/02-broadcast/hint.fr.md: shared with the docs, which include it. */
+export function textPath(step: Step, kind: TextKind, lang: Lang): string {
+  return path.join(courseDir(step), `${kind}.${lang}.md`);
+}
+
+export function readText(step: Step, kind: TextKind, lang: Lang): string | undefined {
+  const file = textPath(step, kind, lang);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** The student's folder for a step's exercise: exercises/02-broadcast (git-ignored). */
+export function workDir(step: Step): string {
+  return path.join(ROOT, 'exercises', stepName(step));
+}
+
+/** A path as the student should type it: relative to where they are, when inside it. */
+export function shown(file: string, from = process.env.INIT_CWD ?? process.cwd()): string {
+  const relative = path.relative(from, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,0 +1,50 @@
+// The course texts are markdown for the docs site; in a terminal, show them
+// plainly: code blocks indented, VitePress code imports as file pointers.
+import type { Style } from './style.ts';
+
+/** A VitePress code import: `<<< @/../steps/02-broadcast/server.ts#broadcast`. */
+const CODE_IMPORT = /^<<< @\/\.\.\/(\S+?)(?:#(\S+))?\s*$/;
+
+export interface CodeImport {
+  /** From the repository's root: "steps/02-broadcast/server.ts". */
+  file: string;
+  region?: string;
+}
+
+/** Every code import in a text, to check that the files and regions exist. */
+export function codeImports(markdown: string): CodeImport[] {
+  return markdown.split('\n').flatMap((line) => {
+    const match = CODE_IMPORT.exec(line.trim());
+    if (!match) return [];
+    return [{ file: match[1]!, ...(match[2] && { region: match[2] }) }];
+  });
+}
+
+/** Markdown as a terminal shows it best. */
+export function toTerminal(markdown: string, style: Style): string {
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of markdown.trimEnd().split('\n')) {
+    if (line.trimStart().startsWith('```')) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      out.push(`    ${style.cyan(line)}`);
+      continue;
+    }
+    const codeImport = CODE_IMPORT.exec(line.trim());
+    if (codeImport) {
+      out.push(`    → ${style.cyan(codeImport[1] + (codeImport[2] ? `#${codeImport[2]}` : ''))}`);
+      continue;
+    }
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    if (heading) {
+      out.push(style.bold(heading[1]!));
+      continue;
+    }
+    // Inline code: coloured when colours are on, else its backticks stay.
+    out.push(line.replace(/``\s(.+?)\s``|`([^`]+)`/g, (whole, doubled?: string, single?: string) => (style.level > 0 ? style.cyan(doubled ?? single ?? '') : whole)));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,166 @@
+// Every sentence the tools print, in English and in French. The French object
+// must have the same keys as the English one: the type checker says so.
+import type { Lang } from '../tests/harness/text.ts';
+
+const en = {
+  usage: `Usage:
+  npm run verify                          check the exercise you started last
+  npm run verify -- <step> [path]         check your program for a step (01, 02, 03, 04...)
+  npm run verify -- <step> <command...>   check a program started by any command
+Options:
+  --client <path or command>   the client to check, when it is not in the folder
+  --watch                      check again each time you save a file
+  --lang en|fr                 language of the report (default: from LANG)
+A folder is checked through its server.* and client.* files (.ts, .js or .py);
+a single file is the server. Your server listens on the port in the PORT
+environment variable (and the address in HOST): the tests choose them.`,
+  unknownStep: (name: string, known: string) => `No step "${name}". The steps are: ${known}.`,
+  noCurrent: 'No exercise started yet: start one with "npm run exercise -- 01", or name a step: "npm run verify -- 02 path/to/server.ts".',
+  noWorkDir: (dir: string, id: string) => `There is no ${dir}/ yet: start the exercise with "npm run exercise -- ${id}", or give the path of your program.`,
+  noSuchFile: (file: string) => `No such file: ${file}`,
+  nothingInFolder: (dir: string) => `${dir}/ has no server.* or client.* file (.ts, .js, .mjs or .py).`,
+  badLang: (lang: string) => `Unknown language "${lang}": use en or fr.`,
+  watchNeedsFiles: '--watch needs files to watch: give a folder or a file, not a command.',
+  checking: (step: string, title: string) => `Step ${step}: ${title}`,
+  server: 'server',
+  client: 'client',
+  none: 'none',
+  side: (side: string, what: string) => `${side}: ${what}`,
+  skippedWhy: (title: string, why: string) => `${title} (skipped: ${why})`,
+  noClientFile: (dir: string) => `no client.* in ${dir}/: the client's behaviours are skipped`,
+  noServerFile: (dir: string) => `no server.* in ${dir}/: the server's behaviours are skipped`,
+  onlyServer: "a single program is checked as the server: the client's behaviours are skipped (give a client with --client)",
+  portNote: 'Each check starts your server with a free port in PORT (and 127.0.0.1 in HOST).',
+  starts: 'starts and listens on the port given in PORT',
+  startsHint: 'Read the port from process.env.PORT and call listen(). Run your server yourself to see its error: PORT=55555 npx tsx server.ts',
+  sent: 'sent',
+  expected: 'expected',
+  received: 'received',
+  keyboard: 'keyboard',
+  testServer: 'test server',
+  printed: (who: string) => `${who} printed`,
+  sentTo: (who: string) => `to ${who}`,
+  receivedFrom: (who: string) => `from ${who}`,
+  earlier: (n: number) => `… ${n} earlier`,
+  output: 'it printed:',
+  stopped: (who: string, how: string) => `the ${who} stopped during the check (${how}); its last lines:`,
+  exitCode: (code: number | null) => `exit code ${code}`,
+  nothingPrinted: '(nothing printed)',
+  hint: 'hint:',
+  summary: (passed: number, failed: number, skipped: number) =>
+    `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  notRun: (n: number) => `${n} behaviours were not checked: the server must start first.`,
+  moreHelp: (file: string) => `Stuck? Read the step's hints: ${file}`,
+  allPass: 'All behaviours pass. Well done!',
+  solution: (file: string, dir: string) => `Compare with the reference solution: ${file} (the full code is in ${dir}/)`,
+  next: (id: string) => `Next: npm run exercise -- ${id}`,
+  progress: 'Progress',
+  watching: (what: string) => `Watching ${what}: save a file to check again, Ctrl+C to stop.`,
+  header: (id: string, title: string) => `Exercise ${id}: ${title}.`,
+  headerFrom: (from: string) => `This is the code of ${from}: each TODO marks a place to change.`,
+  headerCheck: (goal: string) => `Goal: ${goal}. Check your work: npm run verify`,
+  noExercise: (id: string) => `Step ${id} has no exercise yet.`,
+  exerciseUsage: 'Usage: npm run exercise -- <step>   (01, 02, 03, 04...)',
+  alreadyStarted: (dir: string, id: string) =>
+    `You already started this exercise in ${dir}/: your work is untouched. To start again from scratch: npm run progress -- reset ${id}`,
+  created: (dir: string) => `Your work folder: ${dir}/`,
+  behaviours: 'The tests check that your programs:',
+  whenReady: 'When ready, check your work (again and again):',
+  orWatch: 'or, to check again at each save:',
+  stepHeading: (id: string, title: string) => `Exercise ${id}: ${title}`,
+  progressUsage: 'Usage: npm run progress [-- reset <step>]',
+  progressTitle: 'Your progress (npm run verify records it):',
+  statusDone: 'done',
+  statusStarted: 'started',
+  statusPassing: (passed: number, total: number) => `${passed}/${total} behaviours pass`,
+  statusNew: 'not started',
+  current: 'current',
+  resetDone: (id: string) => `Step ${id} is reset.`,
+  resetMoved: (from: string, to: string) => `Your previous work was moved to ${to}/ (it was ${from}/).`,
+  resetHow: 'To start one exercise again from scratch: npm run progress -- reset <step>',
+};
+
+export type Messages = typeof en;
+
+const fr: Messages = {
+  usage: `Utilisation :
+  npm run verify                          vérifie le dernier exercice commencé
+  npm run verify -- <étape> [chemin]      vérifie votre programme pour une étape (01, 02, 03, 04...)
+  npm run verify -- <étape> <commande...> vérifie un programme lancé par n'importe quelle commande
+Options :
+  --client <chemin ou commande>  le client à vérifier, s'il n'est pas dans le dossier
+  --watch                        vérifie à nouveau à chaque enregistrement
+  --lang en|fr                   langue du rapport (par défaut : d'après LANG)
+Un dossier est vérifié par ses fichiers server.* et client.* (.ts, .js ou .py) ;
+un fichier seul est le serveur. Votre serveur écoute sur le port donné par la
+variable d'environnement PORT (et l'adresse donnée par HOST) : les tests les choisissent.`,
+  unknownStep: (name, known) => `Pas d'étape « ${name} ». Les étapes sont : ${known}.`,
+  noCurrent: "Aucun exercice commencé : commencez-en un avec « npm run exercise -- 01 », ou nommez une étape : « npm run verify -- 02 chemin/vers/server.ts ».",
+  noWorkDir: (dir, id) => `${dir}/ n'existe pas encore : commencez l'exercice avec « npm run exercise -- ${id} », ou donnez le chemin de votre programme.`,
+  noSuchFile: (file) => `Fichier introuvable : ${file}`,
+  nothingInFolder: (dir) => `${dir}/ n'a pas de fichier server.* ni client.* (.ts, .js, .mjs ou .py).`,
+  badLang: (lang) => `Langue inconnue « ${lang} » : choisissez en ou fr.`,
+  watchNeedsFiles: '--watch a besoin de fichiers à surveiller : donnez un dossier ou un fichier, pas une commande.',
+  checking: (step, title) => `Étape ${step} : ${title}`,
+  server: 'serveur',
+  client: 'client',
+  none: 'aucun',
+  side: (side, what) => `${side} : ${what}`,
+  skippedWhy: (title, why) => `${title} (non vérifié : ${why})`,
+  noClientFile: (dir) => `pas de client.* dans ${dir}/ : les comportements du client ne sont pas vérifiés`,
+  noServerFile: (dir) => `pas de server.* dans ${dir}/ : les comportements du serveur ne sont pas vérifiés`,
+  onlyServer: "un programme seul est vérifié comme serveur : les comportements du client ne sont pas vérifiés (donnez un client avec --client)",
+  portNote: 'Chaque vérification lance votre serveur avec un port libre dans PORT (et 127.0.0.1 dans HOST).',
+  starts: 'démarre et écoute sur le port donné par PORT',
+  startsHint: "Lisez le port dans process.env.PORT et appelez listen(). Lancez votre serveur vous-même pour voir son erreur : PORT=55555 npx tsx server.ts",
+  sent: 'envoyé',
+  expected: 'attendu',
+  received: 'reçu',
+  keyboard: 'clavier',
+  testServer: 'serveur de test',
+  printed: (who) => `affiché par ${who}`,
+  sentTo: (who) => `à ${who}`,
+  receivedFrom: (who) => `de ${who}`,
+  earlier: (n) => `… ${n} plus tôt`,
+  output: 'il a affiché :',
+  stopped: (who, how) => `le ${who === 'server' ? 'serveur' : who} s'est arrêté pendant la vérification (${how}) ; ses dernières lignes :`,
+  exitCode: (code) => `code de sortie ${code}`,
+  nothingPrinted: '(rien affiché)',
+  hint: 'indice :',
+  summary: (passed, failed, skipped) =>
+    `${passed} réussi${passed > 1 ? 's' : ''}, ${failed} échoué${failed > 1 ? 's' : ''}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
+  notRun: (n) => `${n} comportements n'ont pas été vérifiés : le serveur doit d'abord démarrer.`,
+  moreHelp: (file) => `Bloqué ? Lisez les indices de l'étape : ${file}`,
+  allPass: 'Tous les comportements sont validés. Bravo !',
+  solution: (file, dir) => `Comparez avec la solution de référence : ${file} (le code complet est dans ${dir}/)`,
+  next: (id) => `Ensuite : npm run exercise -- ${id}`,
+  progress: 'Progression',
+  watching: (what) => `Surveillance de ${what} : enregistrez un fichier pour vérifier à nouveau, Ctrl+C pour arrêter.`,
+  header: (id, title) => `Exercice ${id} : ${title}.`,
+  headerFrom: (from) => `Voici le code de ${from} : chaque TODO marque un endroit à modifier.`,
+  headerCheck: (goal) => `Objectif : ${goal}. Vérifiez votre travail : npm run verify`,
+  noExercise: (id) => `L'étape ${id} n'a pas encore d'exercice.`,
+  exerciseUsage: 'Utilisation : npm run exercise -- <étape>   (01, 02, 03, 04...)',
+  alreadyStarted: (dir, id) =>
+    `Vous avez déjà commencé cet exercice dans ${dir}/ : votre travail n'est pas touché. Pour tout recommencer : npm run progress -- reset ${id}`,
+  created: (dir) => `Votre dossier de travail : ${dir}/`,
+  behaviours: 'Les tests vérifient que vos programmes :',
+  whenReady: 'Quand vous êtes prêt, vérifiez votre travail (autant de fois que nécessaire) :',
+  orWatch: 'ou, pour vérifier à nouveau à chaque enregistrement :',
+  stepHeading: (id, title) => `Exercice ${id} : ${title}`,
+  progressUsage: 'Utilisation : npm run progress [-- reset <étape>]',
+  progressTitle: 'Votre progression (enregistrée par npm run verify) :',
+  statusDone: 'terminé',
+  statusStarted: 'commencé',
+  statusPassing: (passed, total) => `${passed}/${total} comportements validés`,
+  statusNew: 'pas commencé',
+  current: 'en cours',
+  resetDone: (id) => `L'étape ${id} est remise à zéro.`,
+  resetMoved: (from, to) => `Votre travail précédent a été déplacé dans ${to}/ (il était dans ${from}/).`,
+  resetHow: 'Pour recommencer un exercice depuis le début : npm run progress -- reset <étape>',
+};
+
+/** The messages in the student's language. */
+export function messages(lang: Lang): Messages {
+  return lang === 'fr' ? fr : en;
+}

@@ -1,0 +1,62 @@
+// The student's progress, in .progress.json at the repository's root
+// (git-ignored): the exercise they work on, and how far each step got.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../tests/harness/target.ts';
+
+export const PROGRESS_FILE = path.join(ROOT, '.progress.json');
+
+export interface StepProgress {
+  /** Behaviours that passed at the last verify, out of `total` (skips not counted). */
+  passed: number;
+  total: number;
+  /** Every behaviour checked passed, at the last verify. */
+  done: boolean;
+  /** When the last verify ran, or the exercise started (ISO date). */
+  at: string;
+}
+
+export interface Progress {
+  /** The step of the exercise started last: `npm run verify` checks it. */
+  current?: string;
+  steps: Record<string, StepProgress>;
+}
+
+export function loadProgress(file = PROGRESS_FILE): Progress {
+  if (!existsSync(file)) return { steps: {} };
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Progress>;
+    return { ...(data.current && { current: data.current }), steps: data.steps ?? {} };
+  } catch {
+    return { steps: {} }; // a file edited by hand into nonsense: start afresh
+  }
+}
+
+export function saveProgress(progress: Progress, file = PROGRESS_FILE): void {
+  writeFileSync(file, `${JSON.stringify(progress, null, 2)}\n`);
+}
+
+/** Change the progress file with `change`, and return the new progress. */
+export function updateProgress(change: (progress: Progress) => void, file = PROGRESS_FILE): Progress {
+  const progress = loadProgress(file);
+  change(progress);
+  saveProgress(progress, file);
+  return progress;
+}
+
+/** An exercise started (or started again): it becomes the current one. */
+export function markStarted(progress: Progress, stepId: string, at = new Date()): void {
+  progress.current = stepId;
+  progress.steps[stepId] ??= { passed: 0, total: 0, done: false, at: at.toISOString() };
+}
+
+/** A verify ran: keep its score. */
+export function markVerified(progress: Progress, stepId: string, passed: number, total: number, at = new Date()): void {
+  progress.steps[stepId] = { passed, total, done: total > 0 && passed === total, at: at.toISOString() };
+}
+
+/** Forget a step, as if it had never been started. */
+export function markReset(progress: Progress, stepId: string): void {
+  delete progress.steps[stepId];
+  if (progress.current === stepId) delete progress.current;
+}

@@ -1,0 +1,72 @@
+// One verify run, printed as it goes: the function behind `npm run verify`,
+// called directly by the tests.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { steps, type Step } from '../tests/course.ts';
+import { ROOT } from '../tests/harness/target.ts';
+import type { Lang } from '../tests/harness/text.ts';
+import { nextStep, shown, textPath } from './course-files.ts';
+import { messages } from './messages.ts';
+import { markVerified, updateProgress } from './progress-store.ts';
+import { progressBar, renderResult, tally } from './report.ts';
+import type { Resolved } from './resolve.ts';
+import { runStep, type Result, type RunOptions } from './runner.ts';
+import type { Style } from './style.ts';
+
+export interface VerifyOptions {
+  step: Step;
+  resolved: Resolved;
+  lang: Lang;
+  style: Style;
+  write: (text: string) => void;
+  run?: RunOptions;
+  /** Where to record the result: undefined for the student's .progress.json, null for nowhere. */
+  progressFile?: string | null;
+}
+
+export interface Verdict {
+  /** Every behaviour checked passed (skipped ones aside). */
+  ok: boolean;
+  results: Result[];
+}
+
+export async function verify({ step, resolved, lang, style, write, run = {}, progressFile }: VerifyOptions): Promise<Verdict> {
+  const t = messages(lang);
+  const line = (text = '') => write(`${text}\n`);
+  line(style.bold(t.checking(step.id, step.title[lang])));
+  line(`  ${t.side(t.server, resolved.server ?? style.dim(t.none))}`);
+  line(`  ${t.side(t.client, resolved.client ?? style.dim(t.none))}`);
+  for (const missing of resolved.missing) line(style.dim(`  ${missing[lang]}`));
+  if (resolved.server) line(style.dim(`  ${t.portNote}`));
+  line();
+
+  const results = await runStep(step, resolved.target, {
+    ...run,
+    onResult: (result) => {
+      for (const text of renderResult(result, lang, style)) line(text);
+      run.onResult?.(result);
+    },
+  });
+
+  const { passed, failed, skipped, notRun } = tally(results);
+  const ok = failed === 0 && notRun === 0;
+  line();
+  if (notRun) line(t.notRun(notRun));
+  line(t.summary(passed, failed, skipped));
+  const hint = textPath(step, 'hint', lang);
+  const solution = textPath(step, 'solution', lang);
+  if (!ok && existsSync(hint)) line(style.yellow(t.moreHelp(shown(hint))));
+  if (ok) {
+    line(style.green(t.allPass));
+    if (existsSync(solution)) line(t.solution(shown(solution), shown(path.join(ROOT, step.dir))));
+    const next = nextStep(step);
+    if (next?.exercise && resolved.record) line(t.next(next.id));
+  }
+  if (resolved.record && progressFile !== null) {
+    const progress = updateProgress((p) => markVerified(p, step.id, passed, passed + failed + notRun), progressFile);
+    const done = steps.filter((s) => progress.steps[s.id]?.done).length;
+    line();
+    line(progressBar(done, steps.length, t.progress));
+  }
+  return { ok, results };
+}
