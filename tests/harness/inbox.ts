@@ -9,7 +9,8 @@ export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
  * about text appearing in the byte stream, in order, never about chunks.
  */
 export class Inbox {
-  #data = Buffer.alloc(0);
+  #buffer = Buffer.alloc(4096);
+  #length = 0;
   #cursor = 0;
   #closed = false;
   #waiters = new Set<() => void>();
@@ -22,8 +23,20 @@ export class Inbox {
   ) {}
 
   push(chunk: Buffer): void {
-    this.#data = Buffer.concat([this.#data, chunk]);
+    if (this.#length + chunk.length > this.#buffer.length) {
+      // Grow by doubling, so that megabytes arrive in linear time.
+      const bigger = Buffer.alloc(Math.max(this.#buffer.length * 2, this.#length + chunk.length));
+      this.#buffer.copy(bigger, 0, 0, this.#length);
+      this.#buffer = bigger;
+    }
+    chunk.copy(this.#buffer, this.#length);
+    this.#length += chunk.length;
     this.#wake();
+  }
+
+  /** Everything received so far (a view: copy it to keep it). */
+  get #data(): Buffer {
+    return this.#buffer.subarray(0, this.#length);
   }
 
   close(): void {
@@ -56,9 +69,11 @@ export class Inbox {
         const at = this.#data.indexOf(expected, this.#cursor);
         return at === -1 ? null : { at, length: Buffer.byteLength(expected) };
       }
-      const text = this.unread.toString('latin1'); // one char per byte keeps offsets right
+      const text = this.unread.toString('utf8');
       const match = new RegExp(expected.source, expected.flags.replace('g', '')).exec(text);
-      return match ? { at: this.#cursor + match.index, length: match[0].length } : null;
+      if (!match) return null;
+      // Offsets in bytes, not in UTF-16 characters: "é" is one character, two bytes.
+      return { at: this.#cursor + Buffer.byteLength(text.slice(0, match.index)), length: Buffer.byteLength(match[0]) };
     };
     const label = typeof expected === 'string' ? expected : String(expected);
     await this.#waitFor(() => find() !== null, label, timeoutMs);

@@ -5,6 +5,13 @@ import { Peer } from './peer.ts';
 import { Program, describeCommand, type Command } from './program.ts';
 import type { Target } from './target.ts';
 
+/** The same command with more arguments at the end. */
+function withArgs(command: Command, args: string[]): Command {
+  if (args.length === 0) return command;
+  if ('argv' in command) return { ...command, argv: [...command.argv, ...args] };
+  return { ...command, shell: `${command.shell} ${args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ')}` };
+}
+
 /** How long a server under test may take to start listening (tsx compiles first). */
 const START_TIMEOUT_MS = 15000;
 
@@ -28,11 +35,14 @@ export class Lab {
     readonly host = '127.0.0.1',
   ) {}
 
-  /** Start the server under test (or `command`) with PORT and HOST set; do not wait for it. */
-  async spawnServer(env: NodeJS.ProcessEnv = {}, command = this.target.server): Promise<{ port: number; program: Program }> {
+  /**
+   * Start the server under test (or `command`) with PORT and HOST set, and
+   * `args` after its command line; do not wait for it.
+   */
+  async spawnServer(env: NodeJS.ProcessEnv = {}, command = this.target.server, args: string[] = []): Promise<{ port: number; program: Program }> {
     if (!command) throw new Error('this target has no server');
     const port = Number(env.PORT ?? (await freePort(this.host)));
-    const program = new Program(command, { HOST: this.host, PORT: String(port), ...env }, 'server');
+    const program = new Program(withArgs(command, args), { HOST: this.host, PORT: String(port), ...env }, 'server');
     this.#programs.push(program);
     return { port, program };
   }
@@ -74,9 +84,9 @@ export class Lab {
   }
 
   /** Start the client under test against `port`, its keyboard and screen piped to the test. */
-  startClient(port: number, who = 'client', env: NodeJS.ProcessEnv = {}): Program {
+  startClient(port: number, who = 'client', env: NodeJS.ProcessEnv = {}, args: string[] = []): Program {
     if (!this.target.client) throw new Error('this target has no client');
-    const program = new Program(this.target.client, { HOST: this.host, PORT: String(port), ...env }, who);
+    const program = new Program(withArgs(this.target.client, args), { HOST: this.host, PORT: String(port), ...env }, who);
     this.#programs.push(program);
     return program;
   }

@@ -51,7 +51,7 @@ export class Peer {
     this.socket.write(bytes);
   }
 
-  readUntil(expected: string, timeoutMs?: number): Promise<string> {
+  readUntil(expected: string | RegExp, timeoutMs?: number): Promise<string> {
     return this.inbox.readUntil(expected, timeoutMs);
   }
 

@@ -1,14 +1,17 @@
 import { describe, it } from 'vitest';
-import { runCheck } from './check.ts';
+import { runCheck, type Check } from './check.ts';
 import { referenceTarget, type Target } from './target.ts';
 import { findStep } from '../course.ts';
 
-/** Register one vitest test per check of a step, run against `target` (the reference by default). */
-export function defineStepSuite(id: string, target?: Target): void {
+/**
+ * Register one vitest test per check of a step (those `only` keeps), run
+ * against `target` (the reference by default).
+ */
+export function defineStepSuite(id: string, target?: Target, only: (check: Check) => boolean = () => true): void {
   const step = findStep(id);
   if (!step) throw new Error(`no step ${id}`);
   describe(`${step.dir}: ${step.title.en}`, () => {
-    for (const check of step.checks) {
+    for (const check of step.checks.filter(only)) {
       it(check.title.en, async (context) => {
         const outcome = await runCheck(check, target ?? referenceTarget(step.dir));
         if (outcome.status === 'skip') context.skip(outcome.reason.en);

@@ -24,10 +24,16 @@ export function commandFor(fileOrCommand: string, cwd = process.cwd()): Command 
   return { shell: fileOrCommand, cwd };
 }
 
-/** The repository's own implementation of a step folder: its server.ts and client.ts. */
+/** Set by the test suite's global setup (prebuild.ts) to where it compiled the reference programs. */
+export const PREBUILT_ENV = 'CHATROOM_PREBUILT_DIR';
+
+/**
+ * The repository's own implementation of a step folder: its server.ts and
+ * client.ts, run with tsx, or their compiled copies during the test suite.
+ */
 export function referenceTarget(dir: string): Target {
-  return {
-    server: commandFor(path.join(ROOT, dir, 'server.ts')),
-    client: commandFor(path.join(ROOT, dir, 'client.ts')),
-  };
+  const prebuilt = process.env[PREBUILT_ENV];
+  const run = (file: string): Command =>
+    prebuilt ? { argv: [process.execPath, path.join(prebuilt, dir, file.replace(/\.ts$/, '.mjs'))], cwd: ROOT } : commandFor(path.join(ROOT, dir, file));
+  return { server: run('server.ts'), client: run('client.ts') };
 }

@@ -8,6 +8,6 @@ export type Lang = keyof Text;
 
 /** Pick the user's language: an explicit choice, else LANG/LC_ALL starting with "fr". */
 export function detectLang(explicit?: string, env: NodeJS.ProcessEnv = process.env): Lang {
-  const wanted = explicit ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  const wanted = explicit || env.LC_ALL || env.LC_MESSAGES || env.LANG || ''; // empty means unset
   return wanted.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

@@ -1,0 +1,15 @@
+import type { ServerOptions } from './config.ts';
+import type { Logger } from './log.ts';
+import type { Room } from './room.ts';
+import type { Session } from './session.ts';
+
+/** What a session needs from the server that owns it (one per server: nothing is global). */
+export interface ChatContext {
+  readonly options: ServerOptions;
+  readonly room: Room;
+  readonly log: Logger;
+  /** Call session.flush() at the end of this event-loop turn. */
+  flushLater(session: Session): void;
+  /** The connection is closed: stop counting it. */
+  forget(session: Session): void;
+}

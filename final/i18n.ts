@@ -1,0 +1,147 @@
+/**
+ * Everything the client says, in English and in French. The server sends
+ * codes (`*** left alice timeout`); the client turns them into sentences in
+ * the user's language. French typography: a no-break space before : ; ! ?
+ */
+export type Lang = 'en' | 'fr';
+
+/** The language to speak: --lang, else LC_ALL / LC_MESSAGES / LANG starting with "fr". */
+export function pickLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+const wanted = explicit || env.LC_ALL || env.LC_MESSAGES || env.LANG || ''; // empty means unset
+return wanted.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const people = (lang: Lang, n: number) =>
+lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
+
+const en = {
+  usage: `Usage: npm run client -- [options]      (or: npx tsx final/client.ts [options])
+
+Options (environment variable in brackets):
+--host HOST     server address [HOST] (default 127.0.0.1)
+--port PORT     server port [PORT] (default 55555)
+--nick NAME     nickname to ask for first
+--lang en|fr    language (default: from LANG)
+-h, --help      show this help
+
+In the chat, type a message and press Enter; /help lists the commands.`,
+  askNick: 'Choose a nickname: ',
+  connecting: (where: string) => `Connecting to ${where}…`,
+  refused: (where: string) => `No chat server at ${where}: is it started? (npm start)`,
+  unknownHost: (host: string) => `Unknown host "${host}": check the address (--host).`,
+  unreachable: (where: string, why: string) => `Cannot reach ${where}: ${why}`,
+  lost: 'Connection to the server lost.',
+  closedByServer: 'The server closed the connection.',
+  badArgs: (why: string) => `${why} (see --help)`,
+  welcome: (nick: string, n: number) => `Welcome, ${nick}! ${people('en', n)}. Type /help for the commands.`,
+  joined: (nick: string) => `${nick} joined the chat`,
+  left: (nick: string, why?: string) => `${nick} left the chat${why ? ` (${why})` : ''}`,
+  reasons: {
+    quit: 'quit',
+    closed: 'disconnected',
+    reset: 'connection lost',
+    timeout: 'timed out',
+    'too-slow': 'too slow to read',
+    kicked: 'kicked out',
+    shutdown: 'server stopped',
+    split: 'their server is unreachable',
+  } as Record<string, string>,
+  renamed: (old: string, nick: string) => `${old} is now known as ${nick}`,
+  online: (nicks: string[]) => `${people('en', nicks.length)}: ${nicks.join(', ')}`,
+  privateTag: 'private',
+  shutdown: 'The server is shutting down.',
+  help: {
+    nick: ['/nick NEW', 'change your nickname'],
+    msg: ['/msg NICK TEXT', 'send a private message'],
+    me: ['/me ACTION', 'describe what you do'],
+    list: ['/list', 'who is online'],
+    quit: ['/quit [REASON]', 'leave the chat'],
+    help: ['/help', 'this help'],
+  } as Record<string, [string, string]>,
+  errors: {
+    'nick-invalid': () => 'Nicknames have 1 to 16 letters, digits, "_" or "-".',
+    'nick-taken': (nick = '') => `The nickname ${nick} is already taken.`,
+    'nick-timeout': () => 'You took too long to choose a nickname.',
+    'too-long': (max = '') => `Line too long: at most ${max} bytes. It was not sent.`,
+    'bad-utf8': () => 'That line was not valid UTF-8 text. It was not sent.',
+    flood: (wait = '') => `Slow down: you are sending too fast. Wait ${wait} s.`,
+    'unknown-command': (cmd = '') => `Unknown command /${cmd}. Type /help for the commands.`,
+    usage: (cmd = '') => `Wrong use of /${cmd}. Type /help to see how.`,
+    'no-such-nick': (nick = '') => `Nobody called ${nick} is online.`,
+    'server-full': () => 'The server is full. Try again later.',
+    'too-many-connections': () => 'Too many connections from your address.',
+    'password-wrong': (left = '') => `Wrong password (${left} attempt(s) left).`,
+    'not-operator': () => 'Only an operator can do that (/op PASSWORD).',
+    muted: () => 'You are muted: your messages are not sent.',
+    banned: (wait = '') => `You were kicked out: come back in ${wait} s.`,
+    'tls-required': () => 'This server only accepts encrypted connections (--tls).',
+  } as Record<string, (arg?: string) => string>,
+};
+
+export type Messages = typeof en;
+
+const fr: Messages = {
+  usage: `Utilisation : npm run client -- [options]      (ou : npx tsx final/client.ts [options])
+
+Options (variable d’environnement entre crochets) :
+--host HÔTE     adresse du serveur [HOST] (par défaut 127.0.0.1)
+--port PORT     port du serveur [PORT] (par défaut 55555)
+--nick PSEUDO   pseudo à demander d’abord
+--lang en|fr    langue (par défaut : d’après LANG)
+-h, --help      affiche cette aide
+
+Dans le salon, tapez un message puis Entrée ; /help liste les commandes.`,
+  askNick: 'Choisissez un pseudo : ',
+  connecting: (where: string) => `Connexion à ${where}…`,
+  refused: (where: string) => `Aucun serveur de discussion à ${where} : est-il lancé ? (npm start)`,
+  unknownHost: (host: string) => `Hôte inconnu « ${host} » : vérifiez l’adresse (--host).`,
+  unreachable: (where: string, why: string) => `Impossible de joindre ${where} : ${why}`,
+  lost: 'Connexion au serveur perdue.',
+  closedByServer: 'Le serveur a fermé la connexion.',
+  badArgs: (why: string) => `${why} (voir --help)`,
+  welcome: (nick: string, n: number) => `Bienvenue, ${nick} ! ${people('fr', n)}. Tapez /help pour voir les commandes.`,
+  joined: (nick: string) => `${nick} a rejoint le salon`,
+  left: (nick: string, why?: string) => `${nick} a quitté le salon${why ? ` (${why})` : ''}`,
+  reasons: {
+    quit: 'parti',
+    closed: 'déconnecté',
+    reset: 'connexion perdue',
+    timeout: 'ne répondait plus',
+    'too-slow': 'trop lent à lire',
+    kicked: 'exclu',
+    shutdown: 'serveur arrêté',
+    split: 'son serveur est injoignable',
+  } as Record<string, string>,
+  renamed: (old: string, nick: string) => `${old} s’appelle désormais ${nick}`,
+  online: (nicks: string[]) => `${people('fr', nicks.length)} : ${nicks.join(', ')}`,
+  privateTag: 'privé',
+  shutdown: 'Le serveur s’arrête.',
+  help: {
+    nick: ['/nick NOUVEAU', 'changer de pseudo'],
+    msg: ['/msg PSEUDO TEXTE', 'envoyer un message privé'],
+    me: ['/me ACTION', 'décrire ce que vous faites'],
+    list: ['/list', 'qui est en ligne'],
+    quit: ['/quit [RAISON]', 'quitter le salon'],
+    help: ['/help', 'cette aide'],
+  } as Record<string, [string, string]>,
+  errors: {
+    'nick-invalid': () => 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
+    'nick-taken': (nick = '') => `Le pseudo ${nick} est déjà pris.`,
+    'nick-timeout': () => 'Vous avez mis trop de temps à choisir un pseudo.',
+    'too-long': (max = '') => `Ligne trop longue : ${max} octets au plus. Elle n’a pas été envoyée.`,
+    'bad-utf8': () => 'Cette ligne n’était pas du texte UTF-8 valide. Elle n’a pas été envoyée.',
+    flood: (wait = '') => `Doucement : vous envoyez trop vite. Attendez ${wait} s.`,
+    'unknown-command': (cmd = '') => `Commande inconnue : /${cmd}. Tapez /help pour voir les commandes.`,
+    usage: (cmd = '') => `Mauvaise utilisation de /${cmd}. Tapez /help pour voir comment faire.`,
+    'no-such-nick': (nick = '') => `Personne ne s’appelle ${nick} en ce moment.`,
+    'server-full': () => 'Le serveur est plein. Réessayez plus tard.',
+    'too-many-connections': () => 'Trop de connexions depuis votre adresse.',
+    'password-wrong': (left = '') => `Mot de passe incorrect (encore ${left} essai(s)).`,
+    'not-operator': () => 'Seul un opérateur peut faire cela (/op MOT_DE_PASSE).',
+    muted: () => 'Vous êtes réduit au silence : vos messages ne partent pas.',
+    banned: (wait = '') => `Vous avez été exclu : revenez dans ${wait} s.`,
+    'tls-required': () => 'Ce serveur n’accepte que les connexions chiffrées (--tls).',
+  } as Record<string, (arg?: string) => string>,
+};
+
+export const text: Record<Lang, Messages> = { en, fr };

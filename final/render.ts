@@ -1,0 +1,72 @@
+/**
+ * How the client shows each line from the server: colours (a stable one per
+ * nickname), dim notices, red errors, in the user's language. Every piece of
+ * text from the network is sanitised again here before it reaches the terminal.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Messages } from './i18n.ts';
+import type { ServerLine } from './protocol.ts';
+import { sanitize } from './sanitize.ts';
+
+const NICK_COLOURS = ['green', 'yellow', 'blue', 'magenta', 'cyan', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright'] as const;
+
+/** The same nickname always gets the same colour, on every screen. */
+export function nickColour(nick: string): (typeof NICK_COLOURS)[number] {
+  let hash = 0;
+  for (const ch of nick.toLowerCase()) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  return NICK_COLOURS[hash % NICK_COLOURS.length]!;
+}
+
+export interface Rendered {
+  text: string;
+  /** The server asked for a nickname, or pings: the client acts, and may show nothing. */
+  action?: 'ask-nick' | 'ask-password' | 'joined' | 'pong' | 'shutdown';
+}
+
+export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = new Date()): Rendered {
+  const time = c.dim(`${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')} `);
+  const nick = (name: string) => c[nickColour(name)](sanitize(name));
+  const system = (text: string) => ({ text: time + c.dim(`-- ${text}`) });
+  switch (line.kind) {
+    case 'prompt':
+      return line.what === 'nick' ? { text: '', action: 'ask-nick' } : { text: '', action: 'ask-password' };
+    case 'message':
+      return { text: `${time}${nick(line.from)}: ${sanitize(line.text)}` };
+    case 'action':
+      return { text: `${time}${c.italic(`* ${nick(line.from)} ${sanitize(line.text)}`)}` };
+    case 'private':
+      return { text: `${time}${c.magenta(`[${t.privateTag}]`)} ${nick(line.from)} → ${nick(line.to)}: ${sanitize(line.text)}` };
+    case 'other':
+      return { text: time + sanitize(line.text) };
+    case 'notice':
+      break;
+  }
+  const [a = '', b = ''] = line.args.map(sanitize);
+  const trailing = line.trailing === undefined ? '' : sanitize(line.trailing);
+  switch (line.code) {
+    case 'welcome':
+      return { text: time + c.green(t.welcome(a, Number(b) || 1)), action: 'joined' };
+    case 'joined':
+      return system(t.joined(a));
+    case 'left':
+      return system(t.left(a, b === 'quit' ? trailing : (t.reasons[b] ?? b)));
+    case 'renamed':
+      return system(t.renamed(a, b));
+    case 'online':
+      return system(t.online(line.args.map(sanitize)));
+    case 'help': {
+      const [usage, what] = t.help[a] ?? [trailing, ''];
+      return { text: `  ${c.bold(usage.padEnd(20))} ${what}` };
+    }
+    case 'error': {
+      const say = t.errors[a];
+      return { text: time + c.red(say ? say(b) : `${a} ${b}`.trim()) };
+    }
+    case 'ping':
+      return { text: '', action: 'pong' };
+    case 'shutdown':
+      return { text: time + c.yellow(t.shutdown), action: 'shutdown' };
+    default:
+      return system([line.code, ...line.args.map(sanitize), trailing].filter(Boolean).join(' '));
+  }
+}

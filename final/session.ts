@@ -1,0 +1,180 @@
+/**
+ * One client's connection, from the NICK handshake to its departure: reads
+ * its lines, guards the server against it (length, UTF-8, flood, a full
+ * output buffer, silence), and sends it what the room says.
+ */
+import type net from 'node:net';
+import { LineReader } from './framing.ts';
+import { TokenBucket } from './limits.ts';
+import { checkNick } from './nick.ts';
+import { NICK_PROMPT, errorNotice, notice, parseCommand, type LeaveReason } from './protocol.ts';
+import { decodeUtf8, sanitize } from './sanitize.ts';
+import { runCommand } from './commands.ts';
+import type { Member } from './room.ts';
+import type { ChatContext } from './context.ts';
+
+type State = 'nick' | 'chat' | 'closed';
+
+export class Session implements Member {
+  nick = '';
+  key = '';
+  readonly address: string;
+  readonly ip: string;
+  #state: State = 'nick';
+  #reader: LineReader;
+  #bucket: TokenBucket;
+  #floodWarned = false;
+  #output: Buffer[] = [];
+  #outputBytes = 0;
+  #leaveReason: LeaveReason | undefined;
+  #leaveMessage = '';
+  readonly connectedAt = Date.now();
+  lastActive = this.connectedAt;
+  pingedAt = 0;
+
+  constructor(
+    readonly socket: net.Socket,
+    readonly context: ChatContext,
+    address: string,
+  ) {
+    this.address = address;
+    this.ip = socket.remoteAddress ?? '';
+    const { options } = context;
+    this.#bucket = new TokenBucket(options.floodBurst, options.floodRate);
+    this.#reader = new LineReader(options.maxLine, {
+      line: (bytes) => this.#onLine(bytes),
+      tooLong: () => this.sendLine(errorNotice('too-long', options.maxLine)),
+    });
+    socket.setNoDelay(true); // a chat line is small and wanted now: no Nagle delay
+    socket.on('data', (chunk) => this.#reader.push(chunk));
+    socket.on('end', () => this.#leave('closed'));
+    socket.on('error', (err) => {
+      context.log('error', `${this.address} ${this.nick || '(no nickname)'}: ${err.message}`);
+      this.#leave('reset');
+    });
+    socket.on('close', () => this.#closed());
+    this.sendLine(NICK_PROMPT);
+  }
+
+  get joined(): boolean {
+    return this.#state === 'chat';
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /** Queue one line for this client. */
+  sendLine(line: string): void {
+    this.deliver(Buffer.from(`${line}\n`));
+  }
+
+  /** Queue bytes; they leave at the end of this event-loop turn, in one write. */
+  deliver(bytes: Buffer): void {
+    if (this.#state === 'closed') return;
+    this.#output.push(bytes);
+    this.#outputBytes += bytes.length;
+    if (this.#output.length === 1) this.context.flushLater(this);
+  }
+
+  /** Write what is queued, in one system call; drop the client if it stopped reading. */
+  flush(): void {
+    if (this.#output.length === 0 || this.socket.destroyed) return;
+    const bytes = this.#output.length === 1 ? this.#output[0]! : Buffer.concat(this.#output, this.#outputBytes);
+    this.#output = [];
+    this.#outputBytes = 0;
+    this.socket.write(bytes);
+    if (this.socket.writableLength > this.context.options.maxOutput) {
+      this.context.log('too-slow', `${this.address} ${this.nick}: ${this.socket.writableLength} bytes unsent`);
+      this.#leave('too-slow');
+      this.socket.destroy();
+    }
+  }
+
+  // ------------------------------------------------------------------ input
+
+  #onLine(bytes: Buffer): void {
+    if (this.#state === 'closed') return;
+    this.lastActive = Date.now();
+    this.pingedAt = 0;
+    const text = decodeUtf8(bytes);
+    if (text === null) {
+      this.sendLine(errorNotice('bad-utf8'));
+      return;
+    }
+    const clean = sanitize(text);
+    if (this.#state === 'nick') return this.#onNick(clean);
+    const command = parseCommand(clean);
+    if (command.kind !== 'pong' && !this.#allowed()) return;
+    runCommand(this, command);
+  }
+
+  /** Flood control, for chat lines: one token per line; none left, the line is dropped. */
+  #allowed(): boolean {
+    if (this.#bucket.take(this.lastActive)) {
+      this.#floodWarned = false;
+      return true;
+    }
+    if (!this.#floodWarned) {
+      this.#floodWarned = true; // one notice per flood, not one per dropped line
+      this.context.log('flood', `${this.address} ${this.nick}`);
+      this.sendLine(errorNotice('flood', this.#bucket.wait(this.lastActive)));
+    }
+    return false;
+  }
+
+  #onNick(text: string): void {
+    const check = checkNick(text);
+    const { room } = this.context;
+    if (!check.ok) {
+      this.sendLine(errorNotice('nick-invalid'));
+      this.sendLine(NICK_PROMPT);
+      return;
+    }
+    this.nick = check.nick;
+    this.key = check.key;
+    if (!room.add(this)) {
+      this.sendLine(errorNotice('nick-taken', check.nick));
+      this.sendLine(NICK_PROMPT);
+      return;
+    }
+    this.#state = 'chat';
+    this.context.log('joined', `${this.nick} from ${this.address}`);
+    this.sendLine(notice('welcome', [this.nick, room.size]));
+    room.broadcast(notice('joined', [this.nick]), this);
+  }
+
+  /** Ask a silent client whether it is still there (any line answers). */
+  ping(): void {
+    this.pingedAt = Date.now();
+    this.sendLine(notice('ping'));
+  }
+
+  // ------------------------------------------------------------------ leaving
+
+  /** Leave with a reason: /quit, a timeout, the server stopping... */
+  quit(reason: LeaveReason, message = ''): void {
+    this.#leave(reason, message);
+    this.flush();
+    this.socket.end();
+  }
+
+  /** Remember the first reason given: 'close' comes later and says nothing of why. */
+  #leave(reason: LeaveReason, message = ''): void {
+    if (this.#leaveReason) return;
+    this.#leaveReason = reason;
+    this.#leaveMessage = message;
+  }
+
+  #closed(): void {
+    const wasJoined = this.#state === 'chat';
+    this.#state = 'closed';
+    this.#output = [];
+    this.context.forget(this);
+    if (!wasJoined) return;
+    const reason = this.#leaveReason ?? 'closed';
+    this.context.room.remove(this);
+    this.context.log('left', `${this.nick} from ${this.address} (${reason}${this.#leaveMessage ? `: ${this.#leaveMessage}` : ''})`);
+    if (reason !== 'shutdown') {
+      this.context.room.broadcast(notice('left', [this.nick, reason], this.#leaveMessage || undefined));
+    }
+  }
+}

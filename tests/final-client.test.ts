@@ -1,0 +1,4 @@
+import { defineStepSuite } from './harness/suite.ts';
+
+// The final chatroom's client checks (its server's are in final-server.test.ts, to run in parallel).
+defineStepSuite('final', undefined, (check) => check.needs.includes('client'));
