@@ -77,8 +77,8 @@ describe('report', () => {
   });
 
   it('draws the progress bar as rustlings does', () => {
-    expect(progressBar(2, 5, 'Progress', 10)).toBe('Progress: [####>-----] 2/5');
-    expect(progressBar(5, 5, 'Progress', 10)).toBe('Progress: [##########] 5/5');
+    expect(progressBar(2, 5, 10)).toBe('[####>-----] 2/5');
+    expect(progressBar(5, 5, 10)).toBe('[##########] 5/5');
   });
 });
 

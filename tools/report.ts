@@ -93,9 +93,9 @@ export function tally(results: Result[]): { passed: number; failed: number; skip
   return { passed: count('pass'), failed: count('fail'), skipped: count('skip'), notRun: count(null) };
 }
 
-/** rustlings' bar: Progress: [######>-------] 2/5 */
-export function progressBar(done: number, total: number, label: string, width = 30): string {
+/** rustlings' bar: [######>-------] 2/5 */
+export function progressBar(done: number, total: number, width = 30): string {
   const filled = total ? Math.round((done / total) * width) : 0;
   const bar = '#'.repeat(filled) + (filled < width ? '>' + '-'.repeat(width - filled - 1) : '');
-  return `${label}: [${bar}] ${done}/${total}`;
+  return `[${bar}] ${done}/${total}`;
 }

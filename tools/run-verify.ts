@@ -66,7 +66,7 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
     const progress = updateProgress((p) => markVerified(p, step.id, passed, passed + failed + notRun), progressFile);
     const done = steps.filter((s) => progress.steps[s.id]?.done).length;
     line();
-    line(progressBar(done, steps.length, t.progress));
+    line(t.progress(progressBar(done, steps.length)));
   }
   return { ok, results };
 }

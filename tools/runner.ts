@@ -43,7 +43,7 @@ export async function runStep(step: Step, target: Target, options: RunOptions = 
   let reported = 0;
   const report = (index: number, result: Result) => {
     results[index] = result;
-    while (reported < results.length && results[reported]) onResult?.(results[reported++]!);
+    for (; reported < results.length && results[reported]; reported++) onResult?.(results[reported]!);
   };
 
   let stop = false;

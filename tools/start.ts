@@ -1,13 +1,13 @@
 // An exercise's starting code: the files of its `from` folder, with TODO
 // markers written in the student's language where the course says.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Todo } from '../course/types.ts';
 import type { Step } from '../tests/course.ts';
 import { ROOT } from '../tests/harness/target.ts';
 import type { Lang } from '../tests/harness/text.ts';
 import { messages } from './messages.ts';
-import { shown, stepName, textPath } from './course-files.ts';
+import { shown, textPath } from './course-files.ts';
 
 export interface StartFile {
   name: string;
@@ -88,4 +88,14 @@ function wrap(text: string, width: number): string[] {
   return [...out, current];
 }
 
-export { stepName };
+
+/**
+ * Write an exercise's starting files into `dir`, unless it exists: a student's
+ * work is never overwritten. Returns whether it wrote them.
+ */
+export function writeStart(step: Step, lang: Lang, dir: string): boolean {
+  if (existsSync(dir)) return false;
+  mkdirSync(dir, { recursive: true });
+  for (const file of buildStart(step, lang)) writeFileSync(path.join(dir, file.name), file.content);
+  return true;
+}

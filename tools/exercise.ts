@@ -1,0 +1,43 @@
+// npm run exercise -- <step> [--lang en|fr]: start a step's exercise in
+// exercises/<step>/, and say what to build and how to check it.
+import { steps } from '../tests/course.ts';
+import { detectLang } from '../tests/harness/text.ts';
+import { parseVerifyArgs } from './args.ts';
+import { readText, shown, stepByName, workDir } from './course-files.ts';
+import { toTerminal } from './markdown.ts';
+import { messages } from './messages.ts';
+import { markStarted, updateProgress } from './progress-store.ts';
+import { startsCheck } from './runner.ts';
+import { writeStart } from './start.ts';
+import { styleFor } from './style.ts';
+
+const args = parseVerifyArgs(process.argv.slice(2));
+const lang = args.lang ?? detectLang();
+const t = messages(lang);
+const style = styleFor(process.stdout);
+const step = args.words[0] === undefined ? undefined : stepByName(args.words[0]);
+
+if (!step || args.help) {
+  if (args.words[0] !== undefined && !args.help) console.error(style.red(t.unknownStep(args.words[0], steps.map((s) => s.id).join(', '))));
+  console.log(t.exerciseUsage);
+  process.exitCode = args.help ? 0 : 2;
+} else if (!step.exercise) {
+  console.error(t.noExercise(step.id));
+  process.exitCode = 2;
+} else {
+  const dir = workDir(step);
+  const created = writeStart(step, lang, dir);
+  updateProgress((progress) => markStarted(progress, step.id));
+  const goal = readText(step, 'exercise', lang);
+  console.log(style.bold(t.stepHeading(step.id, step.title[lang])));
+  console.log();
+  if (goal) console.log(toTerminal(goal, style), '\n');
+  console.log(style.bold(t.behaviours));
+  for (const check of [startsCheck, ...step.checks]) console.log(`  • ${check.title[lang]}`);
+  console.log();
+  console.log(created ? style.green(t.created(shown(dir))) : style.yellow(t.alreadyStarted(shown(dir), step.id)));
+  console.log(t.whenReady);
+  console.log(`    ${style.cyan('npm run verify')}`);
+  console.log(t.orWatch);
+  console.log(`    ${style.cyan('npm run verify -- --watch')}`);
+}
