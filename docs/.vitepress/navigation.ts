@@ -1,0 +1,80 @@
+// The site's map, in both languages: one list drives the nav bar, the sidebar
+// and so the "previous / next" links at the bottom of every page.
+// To add a page: write docs/<path>.md and docs/fr/<path>.md, then add it here.
+// Never list a page that does not exist yet: the parity test fails on it.
+import path from 'node:path';
+import type { DefaultTheme } from 'vitepress';
+import { steps } from '../../tests/course.ts';
+
+export type Lang = 'en' | 'fr';
+export interface Text {
+  en: string;
+  fr: string;
+}
+export interface Page {
+  /** The English path, without extension: '/concepts/tcp'. French adds '/fr'. */
+  link: string;
+  text: Text;
+}
+export interface Section {
+  text: Text;
+  items: Page[];
+}
+
+/** The steps in steps/, from the course list that the tests and the tools read too. */
+const stepPages: Page[] = steps.filter((step) => step.dir.startsWith('steps/')).map((step) => ({
+  link: `/steps/${path.basename(step.dir)}`,
+  text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
+}));
+
+export const sections: Section[] = [
+  {
+    text: { en: 'Concepts', fr: 'Notions' },
+    items: [
+      { link: '/concepts/addresses', text: { en: 'Addresses, ports, sockets', fr: 'Adresses, ports, sockets' } },
+      { link: '/concepts/tcp', text: { en: 'TCP: bind, listen, accept', fr: 'TCP\u00a0: bind, listen, accept' } },
+      { link: '/concepts/bytes', text: { en: 'Bytes and text', fr: 'Octets et texte' } },
+      { link: '/concepts/event-loop', text: { en: 'Threads and the event loop', fr: 'Threads et boucle d’événements' } },
+    ],
+  },
+  { text: { en: 'The steps', fr: 'Les étapes' }, items: stepPages },
+  // Later sections (the robust chatroom in final/, its protocol, going
+  // further, for teachers) go here, before the reference.
+  {
+    text: { en: 'Reference', fr: 'Référence' },
+    items: [{ link: '/glossary', text: { en: 'Glossary EN ↔ FR', fr: 'Glossaire FR ↔ EN' } }],
+  },
+];
+
+/** '/concepts/tcp' in English, '/fr/concepts/tcp' in French. */
+export function localize(link: string, lang: Lang): string {
+  if (lang === 'en') return link;
+  return link === '/' ? '/fr/' : `/fr${link}`;
+}
+
+export function sidebar(lang: Lang): DefaultTheme.SidebarItem[] {
+  return sections.map((section) => ({
+    text: section.text[lang],
+    items: section.items.map((page) => ({ text: page.text[lang], link: localize(page.link, lang) })),
+  }));
+}
+
+/** The nav bar: each entry opens the first page of its part of the site. */
+const navEntries: { text: Text; link: string; activeMatch?: string }[] = [
+  { text: { en: 'Concepts', fr: 'Notions' }, link: '/concepts/addresses', activeMatch: '/concepts/' },
+  { text: { en: 'Steps', fr: 'Étapes' }, link: stepPages[0]?.link ?? '/', activeMatch: '/steps/' },
+  { text: { en: 'Glossary', fr: 'Glossaire' }, link: '/glossary' },
+];
+
+export function nav(lang: Lang): DefaultTheme.NavItem[] {
+  return navEntries.map((entry) => ({
+    text: entry.text[lang],
+    link: localize(entry.link, lang),
+    ...(entry.activeMatch ? { activeMatch: localize(entry.activeMatch, lang) } : {}),
+  }));
+}
+
+/** Every page of the site, English paths: the parity test checks each exists in both languages. */
+export function allPages(): string[] {
+  return ['/', ...navEntries.map((entry) => entry.link), ...sections.flatMap((section) => section.items.map((page) => page.link))];
+}

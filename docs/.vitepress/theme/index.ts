@@ -1,0 +1,22 @@
+// The default theme, plus the course's diagrams (hand-written SVG, labels per
+// language) and the list of a step's checks, so that pages in both languages
+// write the same <SocketDiagram /> or <StepChecks step="01" />.
+import DefaultTheme from 'vitepress/theme';
+import type { Theme } from 'vitepress';
+import SocketDiagram from './components/SocketDiagram.vue';
+import HandshakeDiagram from './components/HandshakeDiagram.vue';
+import BroadcastDiagram from './components/BroadcastDiagram.vue';
+import EventLoopDiagram from './components/EventLoopDiagram.vue';
+import StepChecks from './components/StepChecks.vue';
+import './style.css';
+
+export default {
+  extends: DefaultTheme,
+  enhanceApp({ app }) {
+    app.component('SocketDiagram', SocketDiagram);
+    app.component('HandshakeDiagram', HandshakeDiagram);
+    app.component('BroadcastDiagram', BroadcastDiagram);
+    app.component('EventLoopDiagram', EventLoopDiagram);
+    app.component('StepChecks', StepChecks);
+  },
+} satisfies Theme;
