@@ -1,5 +1,8 @@
 import net from 'node:net';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Can a server bind to `host`, on any port? (IPv6 can be off on some machines.) */
 export function canBind(host: string): Promise<boolean> {
@@ -10,6 +13,30 @@ export function canBind(host: string): Promise<boolean> {
   });
 }
 
+/** Ports handed out lately, one empty file each, shared by every process of the machine. */
+const CLAIMS = path.join(tmpdir(), 'chatroom-test-ports');
+const CLAIM_MS = 60000;
+
+/**
+ * Claim a port for a minute. Between the moment a port is found free and the
+ * moment the program under test binds it (a second or two for Python under
+ * load), another test process could pick the same port, and the check would
+ * then talk to the wrong server: the claim files stop that, across processes.
+ */
+function claim(port: number): boolean {
+  const file = path.join(CLAIMS, String(port));
+  try {
+    mkdirSync(CLAIMS, { recursive: true });
+    const claimed = statSync(file, { throwIfNoEntry: false });
+    if (claimed && Date.now() - claimed.mtimeMs < CLAIM_MS) return false;
+    if (claimed) rmSync(file, { force: true }); // an old claim: take it over
+    writeFileSync(file, '', { flag: 'wx' }); // fails if another process was quicker
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A port nobody listens on, below Linux's ephemeral range (32768+) so that no
  * outgoing connection of another test can be using it as its local port.
@@ -17,6 +44,7 @@ export function canBind(host: string): Promise<boolean> {
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 12000);
+    if (!claim(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
       const server = net.createServer();
       server.once('error', () => resolve(false));
