@@ -1,6 +1,6 @@
 // The verifier: its parts one by one, then whole, against broken programs.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,14 @@ describe.concurrent('other languages', () => {
   });
 });
 
+function commandLine(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return ''; // it ended meanwhile
+  }
+}
+
 /** The CLI's report with what changes from run to run made stable. */
 function normalise(text: string): string {
   return text
@@ -162,12 +170,15 @@ function normalise(text: string): string {
     .replaceAll(ROOT, '<root>');
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, onOutput?: (out: string, child: ChildProcess) => void): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const { LC_ALL, LC_MESSAGES, LANG, ...rest } = process.env; // the test's own language must not leak in
     const child = spawn(process.execPath, ['--import', 'tsx', 'tools/verify.ts', ...args], { cwd: ROOT, env: { ...rest, ...env } });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk;
+      onOutput?.(out, child);
+    });
     child.stderr.on('data', (chunk: Buffer) => (out += chunk));
     child.on('close', (code) => resolve({ code, out }));
   });
@@ -179,6 +190,17 @@ describe.concurrent('the real command', () => {
     expect(out).toContain('\x1b['); // FORCE_COLOR gives colours; the snapshot has none
     await expect(normalise(out)).toMatchFileSnapshot('__snapshots__/verify-02-no-echo.fr.txt');
     expect(code).toBe(1);
+  });
+
+  it('stops the programs it started when interrupted (Ctrl+C)', async () => {
+    const dir = tmp();
+    copyFileSync(path.join(fixture('02-no-echo'), 'server.ts'), path.join(dir, 'server.ts'));
+    // Interrupt once the first behaviour passed: the next checks' servers are running.
+    const { code } = await cli(['02', dir], { NO_COLOR: '1' }, (out, child) => out.includes('✔') && child.kill('SIGINT'));
+    expect(code).toBe(130);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && commandLine(pid).includes(dir));
+    expect(running).toEqual([]);
   });
 
   it('says what is wrong with the command line, and exits with 2', async () => {

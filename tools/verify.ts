@@ -67,4 +67,9 @@ function main(): void {
   }
 }
 
+// Ctrl+C in the middle of a run: exit through 'exit', so that the harness stops
+// the programs it started (they run in their own process groups, which the
+// terminal's Ctrl+C does not reach).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
+
 main();
