@@ -32,13 +32,16 @@ if (!haveChromium && !inCI) {
 /** The step pages, English paths. */
 const STEP_PAGES = ['/steps/01-socket', '/steps/02-broadcast', '/steps/03-nick-handshake', '/steps/04-threads-async'];
 
-/** Newest modification time of a file, or of the files under a folder, skipping build output. */
+/**
+ * Newest modification time of a file, or of the files under a folder, skipping
+ * build output. Folders' own times are ignored: a build changes docs/.vitepress's.
+ */
 function newest(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
-  let time = fs.statSync(dir).mtimeMs;
-  if (!fs.statSync(dir).isDirectory()) return time;
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
+  let time = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', 'dist', 'cache'].includes(entry.name)) continue;
+    if (['node_modules', 'dist', 'cache', '.temp'].includes(entry.name)) continue;
     const file = path.join(dir, entry.name);
     time = Math.max(time, entry.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs);
   }

@@ -1,6 +1,14 @@
 // The site's map, in both languages: one list drives the nav bar, the sidebar
 // and so the "previous / next" links at the bottom of every page.
-// To add a page: write docs/<path>.md and docs/fr/<path>.md, then add it here.
+// To add a page:
+//   1. write docs/<path>.md and its French twin docs/fr/<path>.md: same
+//      headings, same code blocks and <<< imports, same ::: boxes (French ones
+//      with a French title: "::: tip Astuce", "::: details Solution");
+//   2. run `npx tsx docs/.vitepress/fix-french.ts docs/fr/<path>.md` to set the
+//      French no-break spaces and apostrophes;
+//   3. add the page to a section below (a new section goes before Reference);
+//   4. `npm run docs:build` (dead links, code regions) and
+//      `npx vitest run tests/docs-parity.test.ts` (twins, imports, typography).
 // Never list a page that does not exist yet: the parity test fails on it.
 import path from 'node:path';
 import type { DefaultTheme } from 'vitepress';
