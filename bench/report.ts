@@ -1,0 +1,224 @@
+/**
+ * What a run prints and writes: aligned tables (the same text on the
+ * terminal and in bench/RESULTS.md), the headline ratios against the naive
+ * server, and the raw results as JSON.
+ */
+import type { Machine } from './proc.ts';
+import { type RunResult, TITLES } from './scenarios.ts';
+import { FINAL_OPTIONS } from './servers.ts';
+
+export interface Report {
+  date: string;
+  command: string;
+  quick: boolean;
+  machine: Machine;
+  pinned: boolean;
+  openFiles: number;
+  skipped: string[];
+  errors: string[];
+  results: RunResult[];
+  seconds: number;
+}
+
+const NAIVE = 'step 04';
+const FINAL = 'final';
+const PYTHON = 'manual.py';
+
+/** A Markdown table with padded columns, readable as plain text too. */
+export function table(headers: string[], rows: string[][], right = headers.map((_, i) => i > 1)): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((width, i) => (right[i] ? `${'-'.repeat(width + 1)}:` : `${'-'.repeat(width + 2)}`)).join('|')}|`;
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+/** 1234567 → "1.23 M", 12345 → "12.3 k". */
+export function si(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value >= 1e6) return `${(value / 1e6).toFixed(value >= 1e7 ? 1 : 2)} M`;
+  if (value >= 1e3) return `${(value / 1e3).toFixed(value >= 1e4 ? 1 : 2)} k`;
+  return value.toFixed(0);
+}
+
+/** Milliseconds with a precision that suits them. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+const mib = (bytes: number) => (Number.isFinite(bytes) ? (bytes / 2 ** 20).toFixed(1) : '–');
+const ratio = (value: number, base: number | undefined) => (base && Number.isFinite(value) && Number.isFinite(base) ? `${(value / base).toFixed(2)}×` : '–');
+
+function find(results: RunResult[], scenario: string, server: string): RunResult | undefined {
+  return results.find((result) => result.scenario === scenario && result.server === server);
+}
+
+/** The table of the measured scenarios (a), (b), (d): one row per scenario and server. */
+export function trafficTable(results: RunResult[]): string {
+  const rows = results
+    .filter((result) => result.measured)
+    .map((result) => {
+      const m = result.measured!;
+      const naive = find(results, result.scenario, NAIVE)?.measured;
+      return [
+        `${result.scenario} ${result.kind}`,
+        result.server,
+        String(result.connected),
+        (result.connectMs / 1000).toFixed(2),
+        si(m.deliveriesPerS),
+        ms(m.latency.p50),
+        ms(m.latency.p95),
+        ms(m.latency.p99),
+        ms(m.latency.max),
+        String(m.lost),
+        String(m.corrupt),
+        m.serverCpuS.toFixed(2),
+        Number.isFinite(m.cpuUsPerDelivery) ? m.cpuUsPerDelivery.toFixed(3) : '–',
+        ratio(m.cpuUsPerDelivery, naive?.cpuUsPerDelivery),
+        (m.intact / Math.max(1, m.reads)).toFixed(1),
+        mib(result.peakRss),
+        `${m.harnessCpuS.toFixed(2)}${m.harnessBound ? ' !' : ''}`,
+      ];
+    });
+  return table(
+    ['scenario', 'server', 'N', 'connect s', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost', 'corrupt', 'CPU s', 'µs/deliv', 'vs step 04', 'deliv/read', 'peak MiB', 'harness CPU s'],
+    rows,
+  );
+}
+
+export function capacityTable(results: RunResult[]): string {
+  const capacities = results.filter((result) => result.capacity);
+  const heldBy = (server: string) => capacities.find((result) => result.server === server)?.capacity?.held;
+  const rows = capacities.map((result) => {
+    const c = result.capacity!;
+    const at = c.steps.find((step) => step.rate === c.held)?.measured;
+    return [
+      `${result.scenario} capacity`,
+      result.server,
+      String(result.connected),
+      si(c.held),
+      ratio(c.held, heldBy(NAIVE)),
+      ratio(c.held, heldBy(PYTHON)),
+      c.failed === null ? 'not reached' : si(c.failed),
+      at ? si(at.deliveriesPerS) : '–',
+      at ? ms(at.latency.p99) : '–',
+      at && Number.isFinite(at.cpuUsPerDelivery) ? at.cpuUsPerDelivery.toFixed(3) : '–',
+      at ? `${at.harnessCpuS.toFixed(2)}${at.harnessBound ? ' !' : ''}` : '–',
+      c.steps.map((step) => `${si(step.rate)}${step.aborted ? '✗' : holdsMark(step)}`).join(' '),
+    ];
+  });
+  return table(
+    ['scenario', 'server', 'N', 'held msg/s', 'vs step 04', 'vs manual.py', 'failed at', 'deliv/s', 'p99 ms', 'µs/deliv', 'harness CPU s', 'steps (✓ held, ✗ failed)'],
+    rows,
+  );
+}
+
+const holdsMark = (step: { p99Ms: number; lost: number; corrupt: number }) => (step.lost === 0 && step.corrupt === 0 && step.p99Ms <= 50 ? '✓' : '✗');
+
+export function idleTable(results: RunResult[]): string {
+  const rows = results
+    .filter((result) => result.idle)
+    .map((result) => {
+      const idle = result.idle!;
+      return [
+        'e idle',
+        result.server,
+        `${result.connected} / ${result.clients}`,
+        (result.connectMs / 1000).toFixed(2),
+        mib(idle.rss),
+        (idle.rssPerConnection / 1024).toFixed(1),
+        mib(result.peakRss),
+      ];
+    });
+  return table(['scenario', 'server', 'connected', 'connect s', 'RSS MiB', 'KiB / connection', 'peak MiB'], rows);
+}
+
+/** The headline: the final server against the naive one, target by target. */
+export function headline(results: RunResult[]): string[] {
+  const lines: string[] = [];
+  const cpu = (scenario: string, server: string) => find(results, scenario, server)?.measured?.cpuUsPerDelivery;
+  const check = (ok: boolean | undefined) => (ok === undefined ? '?' : ok ? 'met' : 'NOT met');
+  const cpuRatio = (scenario: string, target: number, label: string) => {
+    const final = cpu(scenario, FINAL);
+    const naive = cpu(scenario, NAIVE);
+    if (final === undefined || naive === undefined) return;
+    const r = final / naive;
+    lines.push(`- ${label}: final uses ${r.toFixed(2)}× the CPU per delivery of step 04 (${final.toFixed(3)} vs ${naive.toFixed(3)} µs), target ≤ ${target}×: ${check(r <= target)}`);
+  };
+  cpuRatio('a500', 1, 'CPU, fan-out N = 500');
+  cpuRatio('b500', 0.4, 'CPU, chatter N = 500');
+  const held = (server: string) => results.find((result) => result.capacity && result.server === server)?.capacity?.held;
+  const finalHeld = held(FINAL);
+  if (finalHeld !== undefined) {
+    for (const other of [NAIVE, PYTHON]) {
+      const base = held(other);
+      if (base === undefined) continue;
+      const r = base ? finalHeld / base : Infinity;
+      lines.push(`- Capacity: final holds ${si(finalHeld)} msg/s, ${Number.isFinite(r) ? `${r.toFixed(1)}×` : 'more than'} ${other} (${si(base)}), target ≥ 2×: ${check(r >= 2)}`);
+    }
+  }
+  const chatter = find(results, 'b500', FINAL)?.measured;
+  if (chatter) lines.push(`- p99 latency, chatter N = 500: ${ms(chatter.latency.p99)} ms for final, target < 10 ms: ${check(chatter.latency.p99 < 10)}`);
+  const finals = results.filter((result) => result.server === FINAL);
+  if (finals.length) {
+    const measuredRuns = finals.flatMap((result) => [result.measured, ...(result.capacity?.steps.filter((step) => step.rate <= result.capacity!.held).map((step) => step.measured) ?? [])]);
+    const lostTotal = measuredRuns.reduce((sum, m) => sum + (m?.lost ?? 0), 0);
+    const corruptTotal = measuredRuns.reduce((sum, m) => sum + (m?.corrupt ?? 0), 0);
+    const closed = finals.reduce((sum, result) => sum + result.closed, 0);
+    lines.push(`- Final, every scenario: ${lostTotal} lost, ${corruptTotal} corrupt, ${closed} connection(s) dropped: ${check(lostTotal === 0 && corruptTotal === 0 && closed === 0)}`);
+  }
+  const idle = finals.find((result) => result.idle);
+  if (idle) {
+    lines.push(
+      `- Idle: ${idle.connected} connections on final take ${mib(idle.idle!.rss)} MiB RSS in total (${(idle.idle!.rssPerConnection / 1024).toFixed(1)} KiB each)` +
+        (idle.connected >= 10000 ? `, target < 100 MiB: ${check(idle.idle!.rss < 100 * 2 ** 20)}` : ''),
+    );
+  }
+  return lines;
+}
+
+export function renderTables(report: Report): string {
+  return [trafficTable(report.results), capacityTable(report.results), idleTable(report.results)].join('\n\n');
+}
+
+const machineLine = (report: Report) =>
+  `${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, ${report.machine.kernel}`;
+
+/** bench/RESULTS.md: the last full run. */
+export function resultsMarkdown(report: Report): string {
+  return `# Benchmark results
+
+The last full run of \`${report.command}\`, on ${report.date.slice(0, 10)}; it took ${Math.round(report.seconds)} s.
+How to read it: [docs/performance.md](../docs/performance.md).
+
+- Machine: ${machineLine(report)}.
+- ${report.pinned ? 'Each server pinned to core 0, the load generator to core 1 (taskset).' : 'Not pinned (no taskset): server and load generator share the cores.'}
+- Servers: \`final/server.ts\` (compiled with esbuild, run by node) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
+  \`steps/04-threads-async/server.ts\` (step 04, the naive server, compiled the same way); the manual's Python server
+  \`tests/fixtures/manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`.
+${report.skipped.map((line) => `- Skipped: ${line}.\n`).join('')}${report.errors.map((line) => `- Error: ${line}\n`).join('')}
+## Headline
+
+${headline(report.results).join('\n')}
+
+## (a) fan-out, (b) chatter, (d) interleaving
+
+${trafficTable(report.results)}
+
+## (c) capacity
+
+${capacityTable(report.results)}
+
+## (e) idle connections
+
+${idleTable(report.results)}
+
+Columns: *deliv/s* counts messages received, summed over the receivers; latencies run from the
+send to the receipt; *lost* is owed minus received after a bounded wait, *corrupt* the lines
+that hold a cut message or two glued ones; *CPU s* is the server's user + system time during
+the measurement (/proc/<pid>/stat), *µs/deliv* that time per delivery, *vs step 04* its ratio
+to the naive server's; *peak MiB* is the server's VmHWM; *harness CPU s* is the load
+generator's own, marked ! when it used more than 90 % of its core (it may have been the limit).
+`;
+}

@@ -1,0 +1,143 @@
+/**
+ * npm run bench [-- --quick] [--servers final,naive] [--scenarios a500,b500] [--profile] [--no-pin]
+ *
+ * Starts each server under test, one scenario at a time, the servers taking
+ * turns so that machine noise hits them alike; prints a table, writes the
+ * raw results to bench/results/ and, after a full run, bench/RESULTS.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../tests/harness/target.ts';
+import { hasTaskset, machine, openFileLimit, pinSelf } from './proc.ts';
+import { type Report, headline, renderTables, resultsMarkdown } from './report.ts';
+import { type RunResult, runScenario, scenarios } from './scenarios.ts';
+import { SERVERS, type ServerKind, killAll, prepare, unavailable } from './servers.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    servers: { type: 'string' },
+    scenarios: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-pin': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npm run bench -- [--quick] [--servers final,naive,python,ngircd] [--scenarios a100,a500,a1000,b500,c500,d10,e]
+  --quick      a short run (under 20 s), as CI does; it does not rewrite bench/RESULTS.md
+  --profile    run the final server under node --cpu-prof (profiles in bench/results/profiles)
+  --no-pin     do not pin the servers to core 0 and the load generator to core 1`);
+  process.exit(0);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.stderr.write('\ninterrupted: servers stopped\n');
+    process.exit(130);
+  });
+}
+process.on('exit', killAll);
+
+const started = performance.now();
+const quick = values.quick;
+const kinds = (values.servers?.split(',') ?? ['final', 'naive', 'python', 'ngircd']) as ServerKind[];
+for (const kind of kinds) if (!(kind in SERVERS)) throw new Error(`unknown server "${kind}" (final, naive, python, ngircd)`);
+
+// 10 000 connections need 10 000 descriptors in the generator and as many in the server.
+const { soft: openFiles } = openFileLimit();
+const wantedIdle = quick ? 500 : 10000;
+const idleClients = Number.isFinite(openFiles) ? Math.min(wantedIdle, openFiles - 200) : wantedIdle;
+if (idleClients < wantedIdle) {
+  console.log(`The open-file limit is ${openFiles} (ulimit -n): (e) runs with ${idleClients} connections instead of ${wantedIdle}. Raise it to ${wantedIdle + 200} or more (ulimit -n, /etc/security/limits.conf).`);
+}
+
+let plan = scenarios(quick, idleClients);
+if (values.scenarios) {
+  const wanted = values.scenarios.split(',');
+  plan = plan.filter((scenario) => wanted.includes(scenario.id));
+}
+
+const pinned = !values['no-pin'] && hasTaskset();
+if (pinned && !pinSelf('1')) console.log('taskset could not pin the load generator: running unpinned');
+const serverCores = pinned ? '0' : undefined;
+
+const skipped: string[] = [];
+const servers = kinds.filter((kind) => {
+  const why = unavailable(kind);
+  if (why) {
+    skipped.push(`${SERVERS[kind].label}: ${why}`);
+    console.log(`skipping ${SERVERS[kind].label}: ${why}`);
+  }
+  return !why;
+});
+
+await prepare();
+const profileDir = path.join(ROOT, 'bench/results/profiles');
+if (values.profile) mkdirSync(profileDir, { recursive: true });
+
+const total = plan.length * servers.length;
+const progress = (text: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+};
+const results: RunResult[] = [];
+const errors: string[] = [];
+let done = 0;
+for (const [round, scenario] of plan.entries()) {
+  // Take turns: each scenario starts with the next server, so none is always first.
+  const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
+  for (const kind of order) {
+    const spec = SERVERS[kind];
+    const label = `[${done + 1}/${total}] ${scenario.id} ${scenario.kind} · ${spec.label}`;
+    const runStart = performance.now();
+    try {
+      const result = await runScenario(scenario, spec, {
+        serverCores,
+        nodeOptions: values.profile && kind === 'final' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=final-${scenario.id}.cpuprofile`] : [],
+        drainMaxMs: quick ? 1000 : 3000,
+        onPhase: (phase) => progress(`${label} · ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
+      });
+      results.push(result);
+      if (!process.stderr.isTTY) console.log(`${label}: ${((performance.now() - runStart) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      const message = `${scenario.id} ${spec.label}: ${(error as Error).message}`;
+      errors.push(message);
+      progress('');
+      console.log(`ERROR ${message}`);
+    }
+    done++;
+  }
+}
+progress('');
+
+const report: Report = {
+  date: new Date().toISOString(),
+  command: `npm run bench${quick ? ' -- --quick' : ''}`,
+  quick,
+  machine: machine(),
+  pinned,
+  openFiles,
+  skipped,
+  errors,
+  results,
+  seconds: (performance.now() - started) / 1000,
+};
+console.log(`\n${renderTables(report)}\n`);
+// The targets are judged on a full run: --quick is too short and too small for them.
+console.log(quick ? '(quick run: the targets are judged on a full run, npm run bench)\n' : `${headline(results).join('\n')}\n`);
+
+const resultsDir = path.join(ROOT, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const json = path.join(resultsDir, `bench-${report.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`Raw results: ${path.relative(process.cwd(), json)}`);
+const full = !quick && !values.servers && !values.scenarios && !values.profile;
+if (full && errors.length === 0) {
+  writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), resultsMarkdown(report));
+  console.log('Table written to bench/RESULTS.md');
+}
+console.log(`Done in ${report.seconds.toFixed(0)} s.`);
+process.exit(errors.length ? 1 : 0);

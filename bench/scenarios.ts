@@ -1,0 +1,221 @@
+/**
+ * The scenarios of the bench, and how one of them runs against one server:
+ * start it, connect the clients, let the join notices settle, measure, stop.
+ */
+import { performance } from 'node:perf_hooks';
+import { freePort } from '../tests/harness/network.ts';
+import { type CapacityPlan, type CapacityStep, bounds, holds, nextRate } from './capacity.ts';
+import { ClientPool, drain, fullSpeed, paced } from './load.ts';
+import { cpuSeconds, memory } from './proc.ts';
+import { type ServerSpec, startServer } from './servers.ts';
+import { type Latency, latencyMs, lost } from './stats.ts';
+
+export type ScenarioKind = 'fan-out' | 'chatter' | 'capacity' | 'interleaving' | 'idle';
+
+export interface Scenario {
+  /** Short name, for --scenarios and the JSON: "a500". */
+  id: string;
+  kind: ScenarioKind;
+  clients: number;
+  /** How long the senders send (per step, for the capacity search). */
+  durationMs: number;
+  /** Messages per second per client (chatter). */
+  ratePerClient?: number;
+  capacity?: CapacityPlan;
+  /** Full speed: messages in flight at most, and per write. */
+  window?: number;
+  batch?: number;
+  /** Stop connecting after this long (idle connections): report how many made it. */
+  connectDeadlineMs?: number;
+}
+
+export const TITLES: Record<ScenarioKind, string> = {
+  'fan-out': '(a) fan-out: one sender at full speed',
+  chatter: '(b) chatter: every client sends 2 msg/s',
+  capacity: '(c) capacity: all send, rate raised until p99 > 50 ms or a loss',
+  interleaving: '(d) interleaving: 10 clients at full speed',
+  idle: '(e) idle connections',
+};
+
+/** The default run (under 3 minutes with four servers) or --quick (under 20 s). */
+export function scenarios(quick: boolean, idleClients: number): Scenario[] {
+  const window = 512;
+  const capacity = (start: number, maxSteps: number): CapacityPlan => ({ start, factor: 2, refine: 2, maxSteps, min: 10, p99LimitMs: 50 });
+  if (quick) {
+    return [
+      { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 300, window, batch: 32 },
+      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 500, ratePerClient: 2 },
+      { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(200, 3) },
+      { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 300, window, batch: 16 },
+      { id: 'e', kind: 'idle', clients: Math.min(300, idleClients), durationMs: 0, connectDeadlineMs: 3000 },
+    ];
+  }
+  return [
+    ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1500, window, batch: 32 })),
+    { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2 },
+    { id: 'c500', kind: 'capacity', clients: 500, durationMs: 1000, capacity: capacity(125, 10) },
+    { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },
+    { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 12000 },
+  ];
+}
+
+export interface Measured {
+  sent: number;
+  expected: number;
+  intact: number;
+  corrupt: number;
+  /** Lines that were neither a message nor damaged: notices, PINGs. */
+  other: number;
+  /** Chunks the receivers read (a server that batches its writes sends fewer, larger ones). */
+  reads: number;
+  lost: number;
+  /** From the first send to the last delivery. */
+  seconds: number;
+  deliveriesPerS: number;
+  latency: Latency;
+  serverCpuS: number;
+  cpuUsPerDelivery: number;
+  harnessCpuS: number;
+  /** Of which in the kernel (system time): reading the sockets. */
+  harnessSystemS: number;
+  /** The harness used more than 90 % of its core: it, not the server, may have been the limit. */
+  harnessBound: boolean;
+}
+
+export interface CapacityResult {
+  /** Highest rate held, messages per second (0: not even the lowest). */
+  held: number;
+  /** Lowest rate that failed above it (null: the search ran out of steps first). */
+  failed: number | null;
+  steps: (CapacityStep & { aborted: boolean; measured: Measured })[];
+}
+
+export interface RunResult {
+  scenario: string;
+  kind: ScenarioKind;
+  server: string;
+  clients: number;
+  connected: number;
+  connectMs: number;
+  /** Connections the server closed during the run. */
+  closed: number;
+  peakRss: number;
+  measured?: Measured;
+  capacity?: CapacityResult;
+  idle?: { baselineRss: number; rss: number; rssPerConnection: number };
+}
+
+/**
+ * Handshakes in flight at once: fewer than the server's listen backlog (ngircd
+ * 10, Python 128, Node 511), or the kernel drops connections and the client
+ * retries a second later.
+ */
+const CONNECT_CONCURRENCY: Record<ServerSpec['kind'], number> = { final: 400, naive: 400, python: 64, ngircd: 8 };
+
+export interface RunOptions {
+  serverCores?: string;
+  nodeOptions?: string[];
+  drainMaxMs: number;
+  onPhase(phase: string): void;
+}
+
+/** Run one scenario against one server; the server is stopped and the clients closed whatever happens. */
+export async function runScenario(scenario: Scenario, spec: ServerSpec, options: RunOptions): Promise<RunResult> {
+  const port = await freePort();
+  options.onPhase('starting');
+  const server = await startServer(spec, port, { cores: options.serverCores, nodeOptions: options.nodeOptions });
+  const pool = new ClientPool(port, spec.protocol);
+  try {
+    const baselineRss = memory(server.pid).rss;
+    options.onPhase(`connecting ${scenario.clients} clients`);
+    const connectStart = performance.now();
+    await pool.connect(scenario.clients, { concurrency: CONNECT_CONCURRENCY[spec.kind], deadlineMs: scenario.connectDeadlineMs });
+    const connectMs = performance.now() - connectStart;
+    options.onPhase('settling');
+    await pool.quiet(150, 20000);
+    const result: RunResult = {
+      scenario: scenario.id,
+      kind: scenario.kind,
+      server: spec.label,
+      clients: scenario.clients,
+      connected: pool.clients.length,
+      connectMs,
+      closed: 0,
+      peakRss: 0,
+    };
+    const senders = scenario.kind === 'fan-out' ? [0] : pool.clients.map((_, index) => index);
+    if (scenario.kind === 'idle') {
+      const { rss } = memory(server.pid);
+      result.idle = { baselineRss, rss, rssPerConnection: (rss - baselineRss) / Math.max(1, pool.clients.length) };
+    } else if (scenario.kind === 'capacity') {
+      result.capacity = await searchCapacity(pool, server.pid, scenario, options);
+    } else {
+      options.onPhase('sending');
+      result.measured = await measure(pool, server.pid, options, () =>
+        scenario.kind === 'chatter'
+          ? paced(pool, { senders, rate: scenario.ratePerClient! * pool.clients.length, durationMs: scenario.durationMs })
+          : fullSpeed(pool, { senders, durationMs: scenario.durationMs, window: scenario.window!, batch: scenario.batch! }),
+      );
+    }
+    result.closed = pool.activity.closed;
+    result.peakRss = memory(server.pid).peak;
+    return result;
+  } finally {
+    // The server first: the manual's Python server spins on a closed client's socket.
+    await server.stop();
+    pool.destroy();
+  }
+}
+
+/** Count from now, run `send`, wait for the deliveries owed, and read what it all cost. */
+async function measure(pool: ClientPool, pid: number, options: RunOptions, send: () => Promise<unknown>): Promise<Measured> {
+  const counting = pool.startMeasure();
+  const cpu0 = cpuSeconds(pid);
+  const self0 = process.cpuUsage();
+  const start = performance.now();
+  await send();
+  options.onPhase('draining');
+  const last = await drain(pool, { maxMs: options.drainMaxMs });
+  const wall = (performance.now() - start) / 1000;
+  const serverCpuS = cpuSeconds(pid) - cpu0;
+  const self = process.cpuUsage(self0);
+  const harnessCpuS = (self.user + self.system) / 1e6;
+  const { intact, corrupt, other, reads } = counting.counts;
+  const seconds = Math.max(0.001, (last - start) / 1000);
+  return {
+    sent: counting.sent,
+    expected: counting.expected,
+    intact,
+    corrupt,
+    other,
+    reads,
+    lost: lost({ expected: counting.expected, intact, corrupt }),
+    seconds,
+    deliveriesPerS: intact / seconds,
+    latency: latencyMs(counting.latency),
+    serverCpuS,
+    cpuUsPerDelivery: intact ? (serverCpuS * 1e6) / intact : NaN,
+    harnessCpuS,
+    harnessSystemS: self.system / 1e6,
+    harnessBound: harnessCpuS / wall > 0.9,
+  };
+}
+
+async function searchCapacity(pool: ClientPool, pid: number, scenario: Scenario, options: RunOptions): Promise<CapacityResult> {
+  const plan = scenario.capacity!;
+  const senders = pool.clients.map((_, index) => index);
+  const steps: CapacityResult['steps'] = [];
+  for (let rate = nextRate(steps, plan); rate !== null; rate = nextRate(steps, plan)) {
+    options.onPhase(`${rate} msg/s`);
+    let aborted = false;
+    const measured = await measure(pool, pid, options, async () => {
+      aborted = !(await paced(pool, { senders, rate, durationMs: scenario.durationMs, abortLagS: 0.25 }));
+    });
+    const step = { rate, p99Ms: aborted ? Infinity : measured.latency.p99, lost: measured.lost, corrupt: measured.corrupt, aborted, measured };
+    steps.push(step);
+    if (pool.activity.closed > 0) break; // the server dropped clients: nothing more to learn
+    if (!holds(step, plan) && !(await pool.quiet(200, 5000))) break; // still busy with the failed step
+  }
+  const { held, failed } = bounds(steps, plan);
+  return { held, failed: failed === Infinity ? null : failed, steps };
+}

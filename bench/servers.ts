@@ -1,0 +1,187 @@
+/**
+ * The servers under test: how to start each one on a loopback port, pinned to
+ * core 0 when taskset exists, and how to stop it whatever happens (every
+ * child is killed when the harness exits, Ctrl+C included).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { build } from 'esbuild';
+import { isListening } from '../tests/harness/network.ts';
+import { ROOT } from '../tests/harness/target.ts';
+import { versionOf } from './proc.ts';
+import { finalProtocol, ircProtocol, manualProtocol, type Protocol } from './protocols.ts';
+
+export type ServerKind = 'final' | 'naive' | 'python' | 'ngircd';
+
+/**
+ * The final server's options for the bench: the flood limit raised (every
+ * client sends far more than a person types), no per-IP limit for loopback
+ * (all the clients are on 127.0.0.1) and room for 10 000 connections. Every
+ * other guard keeps its default: line length, UTF-8 check, sanitising, the
+ * 1 MiB slow-consumer limit, the timeouts.
+ */
+export const FINAL_OPTIONS = ['--flood-burst', '1000000', '--flood-rate', '1000000', '--loopback-unlimited', '--max-clients', '20000'];
+
+export interface ServerSpec {
+  kind: ServerKind;
+  label: string;
+  protocol: Protocol;
+  /** The command for `port`, in a temporary directory of its own. */
+  command(port: number, dir: string): { argv: string[]; env?: Record<string, string> };
+}
+
+const BUILD_DIR = path.join(ROOT, 'node_modules/.cache/chatroom-bench');
+const compiled = (file: string) => path.join(BUILD_DIR, file.replace(/\.ts$/, '.mjs'));
+
+export const SERVERS: Record<ServerKind, ServerSpec> = {
+  final: {
+    kind: 'final',
+    label: 'final',
+    protocol: finalProtocol,
+    command: (port) => ({ argv: [process.execPath, compiled('final/server.ts'), '--host', '127.0.0.1', '--port', String(port), ...FINAL_OPTIONS] }),
+  },
+  naive: {
+    kind: 'naive',
+    label: 'step 04',
+    protocol: manualProtocol,
+    command: (port) => ({ argv: [process.execPath, compiled('steps/04-threads-async/server.ts')], env: { HOST: '127.0.0.1', PORT: String(port) } }),
+  },
+  python: {
+    kind: 'python',
+    label: 'manual.py',
+    protocol: manualProtocol,
+    command: (port) => ({ argv: ['python3', '-u', path.join(ROOT, 'tests/fixtures/manual/chatroom.py')], env: { PORT: String(port) } }),
+  },
+  ngircd: {
+    kind: 'ngircd',
+    label: 'ngircd',
+    protocol: ircProtocol,
+    command: (port, dir) => {
+      const conf = path.join(dir, 'ngircd.conf');
+      writeFileSync(conf, ngircdConfig(port));
+      return { argv: ['ngircd', '--nodaemon', '--config', conf] };
+    },
+  },
+};
+
+/**
+ * ngircd's configuration: loopback only, no limit of connections per IP, no
+ * penalties (MaxPenaltyTime 0) and relaxed flood protection for every user
+ * (user mode F, which DefaultUserModes may set since ngircd 23), no DNS,
+ * ident or PAM lookups, no ping during a run.
+ */
+export function ngircdConfig(port: number): string {
+  return `[Global]
+Name = bench.irc
+Info = chatroom benchmark
+Listen = 127.0.0.1
+Ports = ${port}
+MotdPhrase = bench
+AdminInfo1 = bench
+AdminInfo2 = bench
+AdminEMail = bench@localhost
+[Limits]
+MaxConnections = 0
+MaxConnectionsIP = 0
+MaxJoins = 0
+MaxPenaltyTime = 0
+PingTimeout = 600
+PongTimeout = 600
+[Options]
+DNS = no
+Ident = no
+PAM = no
+DefaultUserModes = F
+`;
+}
+
+/** Why a server cannot run here, or null when it can. */
+export function unavailable(kind: ServerKind): string | null {
+  if (kind === 'python' && !versionOf('python3', ['--version'])) return 'python3 is not installed';
+  if (kind === 'ngircd' && !versionOf('ngircd', ['--version'])) return 'ngircd is not installed (Debian: apt-get install ngircd)';
+  return null;
+}
+
+/** Compile final/ and step 04 once with esbuild, so that they start from plain node (no tsx loader in their CPU and RSS). */
+export async function prepare(): Promise<void> {
+  await build({
+    entryPoints: ['final/server.ts', 'steps/04-threads-async/server.ts'].map((file) => path.join(ROOT, file)),
+    outdir: BUILD_DIR,
+    outbase: ROOT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+}
+
+const running = new Set<ChildProcess>();
+
+/** Kill every server still running (exit, Ctrl+C, a crash of the harness). */
+export function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
+export interface Server {
+  spec: ServerSpec;
+  pid: number;
+  port: number;
+  /** Stop it and wait for it to be gone. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Cores to pin the server to (taskset -c), if any. */
+  cores?: string;
+  /** Extra node options (--cpu-prof...), for the Node servers. */
+  nodeOptions?: string[];
+}
+
+/** Start a server on `port` and wait until it listens (read from /proc/net/tcp: a test connection would be a client). */
+export async function startServer(spec: ServerSpec, port: number, { cores, nodeOptions = [] }: StartOptions = {}): Promise<Server> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `chatroom-bench-${spec.kind}-`));
+  let { argv, env } = spec.command(port, dir);
+  if (argv[0] === process.execPath) argv = [argv[0], ...nodeOptions, ...argv.slice(1)];
+  if (cores) argv = ['taskset', '-c', cores, ...argv];
+  const child = spawn(argv[0]!, argv.slice(1), {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'], // their logs would cost a pipe reader here; errors are kept
+  });
+  running.add(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    stderr = (stderr + text).slice(-2000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => running.delete(child));
+  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(spec.kind === 'final' && nodeOptions.length ? 'SIGTERM' : 'SIGKILL');
+    await Promise.race([exited, sleep(10000).then(() => child.kill('SIGKILL'))]);
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = performance.now() + 10000;
+  for (;;) {
+    const early = await Promise.race([spawnError, exited.then(() => new Error(`exited with ${child.exitCode ?? child.signalCode}`)), sleep(20).then(() => null)]);
+    if (early) {
+      await stop();
+      throw new Error(`${spec.label} did not start: ${early.message}${stderr ? `\n${stderr.trim()}` : ''}`);
+    }
+    if (await isListening(port, '127.0.0.1')) break;
+    if (performance.now() > deadline) {
+      await stop();
+      throw new Error(`${spec.label} did not listen on port ${port} within 10 s${stderr ? `\n${stderr.trim()}` : ''}`);
+    }
+  }
+  // With taskset, the server is the process that taskset execs: same pid.
+  return { spec, pid: child.pid!, port, stop };
+}
