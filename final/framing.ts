@@ -15,17 +15,15 @@ const NEWLINE = 0x0a;
 const CR = 0x0d;
 
 export class LineReader {
-  readonly #pending: Buffer;
+  /** Made the first time a chunk ends inside a line, then kept: an idle connection costs no buffer. */
+  #pending: Buffer | undefined;
   #length = 0;
   #discarding = false;
 
   constructor(
     readonly maxLine: number,
     private readonly handler: LineHandler,
-  ) {
-    // +1 for the "\r" of a "\r\n" ending, which is not part of the line.
-    this.#pending = Buffer.allocUnsafe(maxLine + 1);
-  }
+  ) {}
 
   /** Bytes of an unfinished line held right now (never more than maxLine + 1). */
   get buffered(): number {
@@ -46,7 +44,7 @@ export class LineReader {
         this.#emit(chunk.subarray(start, end)); // common case: the whole line is in this chunk, no copy
       } else {
         this.#keep(chunk.subarray(start, end));
-        if (!this.#discarding) this.#emit(this.#pending.subarray(0, this.#length));
+        if (!this.#discarding) this.#emit(this.#pending!.subarray(0, this.#length));
         else this.#discarding = false;
         this.#length = 0;
       }
@@ -56,6 +54,8 @@ export class LineReader {
 
   #keep(bytes: Buffer): void {
     if (this.#discarding) return;
+    // +1 for the "\r" of a "\r\n" ending, which is not part of the line.
+    this.#pending ??= Buffer.allocUnsafe(this.maxLine + 1);
     if (this.#length + bytes.length > this.#pending.length) {
       this.#length = 0;
       this.#discarding = true;

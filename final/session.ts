@@ -67,16 +67,27 @@ export class Session implements Member {
     this.deliver(Buffer.from(`${line}\n`));
   }
 
-  /** Queue bytes; they leave at the end of this event-loop turn, in one write. */
+  /** Queue bytes for this client alone, after the room's lines so far; they leave with the next flush, in one write. */
   deliver(bytes: Buffer): void {
     if (this.#state === 'closed') return;
-    this.#output.push(bytes);
-    this.#outputBytes += bytes.length;
-    if (this.#output.length === 1) this.context.flushLater(this);
+    if (this.#output.length === 0) this.context.flushLater(this);
+    for (const line of this.context.room.take(this)) this.#queue(line);
+    this.#queue(bytes);
   }
 
-  /** Write what is queued, in one system call; drop the client if it stopped reading. */
-  flush(): void {
+  #queue(bytes: Buffer): void {
+    this.#output.push(bytes);
+    this.#outputBytes += bytes.length;
+  }
+
+  /**
+   * Write what is queued, then `lines` (the room's, shared with the other
+   * members), in one system call; drop the client if it stopped reading.
+   */
+  flush(lines?: Buffer): void {
+    if (this.#state === 'closed') return;
+    if (lines) this.#queue(lines);
+    else for (const line of this.context.room.take(this)) this.#queue(line); // flushed early (quit): the room's lines first
     if (this.#output.length === 0 || this.socket.destroyed) return;
     const bytes = this.#output.length === 1 ? this.#output[0]! : Buffer.concat(this.#output, this.#outputBytes);
     this.#output = [];
