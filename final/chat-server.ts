@@ -1,8 +1,10 @@
 /**
- * The chat server: accepts connections, applies the connection limits, and
- * gives each accepted socket a Session in one shared Room.
+ * The chat server: accepts connections, applies the connection limits and
+ * bans, sets up TLS when asked, and gives each connection a Session in one
+ * shared Room.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import type { ServerOptions } from './config.ts';
 import type { ChatContext } from './context.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
@@ -11,11 +13,21 @@ import { errorNotice, notice } from './protocol.ts';
 import { Room } from './room.ts';
 import { Session } from './session.ts';
 
+/** The first byte of every TLS connection: a handshake record. */
+const TLS_HANDSHAKE = 0x16;
+/** A client that has sent nothing after this long is not speaking TLS: it waits for us. */
+const TLS_FIRST_BYTE_MS = 1000;
+
 export class ChatServer implements ChatContext {
-  readonly room = new Room(() => this.#scheduleFlush());
+  readonly room = new Room<Session>(() => this.#scheduleFlush());
   readonly server: net.Server;
   #sessions = new Set<Session>();
+  /** Connections still in their TLS handshake, with the time they arrived. */
+  #handshakes = new Map<net.Socket, { since: number; started: boolean }>();
+  #connections = 0;
   #perIp = new ConnectionCounter();
+  #bans = new Map<string, number>();
+  #secure: tls.SecureContext | undefined;
   #toFlush = new Set<Session>();
   #flushScheduled = false;
   /** No flush before this time (performance.now()), see flushLater(). */
@@ -26,6 +38,7 @@ export class ChatServer implements ChatContext {
     readonly options: ServerOptions,
     readonly log: Logger,
   ) {
+    if (options.tls) this.#secure = tls.createSecureContext(options.tls);
     this.server = net.createServer((socket) => this.#accept(socket));
   }
 
@@ -42,30 +55,83 @@ export class ChatServer implements ChatContext {
     });
   }
 
+  /** Open connections, sessions and TLS handshakes together. */
   get connections(): number {
-    return this.#sessions.size;
+    return this.#connections;
   }
 
-  #accept(socket: net.Socket): void {
-    const ip = socket.remoteAddress ?? '';
-    const address = formatAddress(ip, socket.remotePort);
-    socket.on('error', () => {}); // a refused socket may fail while we say goodbye
-    const { maxClients, maxPerIp, loopbackUnlimited } = this.options;
-    let refusal: string | undefined;
-    if (this.#sessions.size >= maxClients) refusal = errorNotice('server-full');
-    else if (this.#perIp.get(ip) >= maxPerIp && !(loopbackUnlimited && isLoopback(ip))) refusal = errorNotice('too-many-connections');
-    if (refusal) {
-      this.log('refused', `${address}: ${refusal}`);
-      socket.end(`${refusal}\n`);
-      return;
+  #accept(raw: net.Socket): void {
+    const ip = raw.remoteAddress ?? '';
+    const address = formatAddress(ip, raw.remotePort);
+    raw.on('error', () => {}); // its session, if any, reports errors; before that, there is nobody to tell
+    const refusal = this.#refusal(ip);
+    if (refusal) this.log('refused', `${address}: ${refusal}`);
+    else {
+      this.#connections++;
+      this.#perIp.add(ip);
+      raw.once('close', () => {
+        this.#connections--;
+        this.#perIp.remove(ip);
+      });
     }
-    this.#perIp.add(ip);
-    this.#sessions.add(new Session(socket, this, address));
+    // A refusal is said in the connection's own language: through TLS on a TLS server.
+    this.#transport(raw, (socket) => {
+      if (refusal) socket.end(`${refusal}\n`);
+      else this.#sessions.add(new Session(socket, this, ip, address));
+    });
+  }
+
+  /** Why this connection must be turned away, as the notice that says it, or nothing. */
+  #refusal(ip: string): string | undefined {
+    const bannedUntil = this.#bans.get(ip) ?? 0;
+    if (bannedUntil > Date.now()) return errorNotice('banned', Math.ceil((bannedUntil - Date.now()) / 1000));
+    if (this.#connections >= this.options.maxClients) return errorNotice('server-full');
+    if (this.#perIp.get(ip) >= this.options.maxPerIp && !(this.options.loopbackUnlimited && isLoopback(ip))) {
+      return errorNotice('too-many-connections');
+    }
+    return undefined;
+  }
+
+  /**
+   * Plain TCP: ready at once. TLS: the client speaks first; a TLS client's
+   * first byte is 0x16. Anything else, or silence (a plain client waiting for
+   * NICK), gets a plain-text refusal instead of a hang.
+   */
+  #transport(raw: net.Socket, ready: (socket: net.Socket) => void): void {
+    const secureContext = this.#secure;
+    if (!secureContext) return ready(raw);
+    const handshake = { since: Date.now(), started: false };
+    this.#handshakes.set(raw, handshake);
+    raw.once('close', () => this.#handshakes.delete(raw));
+    raw.once('data', (first) => {
+      handshake.started = true;
+      raw.pause();
+      raw.unshift(first);
+      if (first[0] !== TLS_HANDSHAKE) return this.#refuseClearText(raw);
+      const secure = new tls.TLSSocket(raw, { isServer: true, secureContext });
+      secure.on('error', (err) => {
+        this.log('tls-error', `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${err.message}`);
+        raw.destroy();
+      });
+      secure.once('secure', () => {
+        this.#handshakes.delete(raw);
+        ready(secure);
+      });
+    });
+  }
+
+  #refuseClearText(raw: net.Socket): void {
+    this.#handshakes.delete(raw);
+    raw.end(`${errorNotice('tls-required')}\n`);
   }
 
   forget(session: Session): void {
-    if (this.#sessions.delete(session)) this.#perIp.remove(session.ip);
+    this.#sessions.delete(session);
     this.#toFlush.delete(session);
+  }
+
+  ban(ip: string): void {
+    if (this.options.banSeconds > 0) this.#bans.set(ip, Date.now() + this.options.banSeconds * 1000);
   }
 
   /**
@@ -100,12 +166,18 @@ export class ChatServer implements ChatContext {
     this.#nextFlush = end + (end - start);
   };
 
-  /** One timer for all sessions: nickname deadline, pings, ping deadline. */
+  /** One timer for all connections: handshakes, nickname deadline, pings, ping deadline. */
   #startSweeper(): void {
-    const { nickTimeout, idleTimeout, pingTimeout } = this.options;
-    const period = Math.min(1000, Math.max(20, (Math.min(nickTimeout, idleTimeout, pingTimeout) * 1000) / 4));
+    const { nickTimeout, idleTimeout, pingTimeout, handshakeTimeout } = this.options;
+    const shortest = Math.min(nickTimeout, idleTimeout, pingTimeout, handshakeTimeout, TLS_FIRST_BYTE_MS / 1000);
+    const period = Math.min(1000, Math.max(20, (shortest * 1000) / 4));
     this.#sweeper = setInterval(() => {
       const now = Date.now();
+      for (const [raw, { since, started }] of this.#handshakes) {
+        if (!started && now - since > TLS_FIRST_BYTE_MS) this.#refuseClearText(raw);
+        else if (now - since > handshakeTimeout * 1000) raw.destroy();
+      }
+      for (const [ip, until] of this.#bans) if (until <= now) this.#bans.delete(ip);
       for (const session of this.#sessions) {
         if (!session.joined) {
           if (now - session.connectedAt > nickTimeout * 1000) {
@@ -127,6 +199,7 @@ export class ChatServer implements ChatContext {
   async close(graceMs = 2000): Promise<void> {
     clearInterval(this.#sweeper);
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const raw of this.#handshakes.keys()) raw.destroy();
     for (const session of this.#sessions) {
       session.sendLine(notice('shutdown'));
       session.quit('shutdown');

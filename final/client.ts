@@ -1,13 +1,13 @@
 /**
  * The final chat client, for a terminal:
- *   npx tsx final/client.ts [--host HOST] [--port PORT] [--nick NAME] [--lang fr]
+ *   npx tsx final/client.ts [--host HOST] [--port PORT] [--nick NAME] [--tls --ca FILE] [--lang fr]
  * Messages that arrive while you type are printed above your line, which is
  * redrawn as it was: readline keeps what you typed.
  */
-import net from 'node:net';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Chalk } from 'chalk';
+import { connect, explain, type Target } from './client-connect.ts';
 import { LineReader } from './framing.ts';
 import { pickLang, text } from './i18n.ts';
 import { parseServerLine } from './protocol.ts';
@@ -33,6 +33,8 @@ function readArgs() {
         host: { type: 'string' },
         port: { type: 'string' },
         nick: { type: 'string' },
+        tls: { type: 'boolean' },
+        ca: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -47,21 +49,43 @@ if (args.help) {
   console.log(t.usage);
   process.exit(0);
 }
-const host = args.host ?? process.env.HOST ?? '127.0.0.1';
-const port = Number(args.port ?? process.env.PORT ?? 55555);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(t.badArgs(`--port ${args.port ?? process.env.PORT}`), 2);
-const where = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+const target: Target = {
+  host: args.host ?? process.env.HOST ?? '127.0.0.1',
+  port: Number(args.port ?? process.env.PORT ?? 55555),
+  tls: args.tls === true || args.ca !== undefined,
+  ...(args.ca !== undefined && { ca: args.ca }),
+};
+if (!Number.isInteger(target.port) || target.port < 1 || target.port > 65535) fail(t.badArgs(`--port ${args.port ?? process.env.PORT}`), 2);
 
 // Colours only for a terminal that shows them, and never when NO_COLOR is set.
 const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 const colours = new Chalk({ level: process.env.NO_COLOR || !process.stdout.isTTY ? 0 : 2 });
 
-const socket = net.connect({ host, port });
+const socket = (() => {
+  try {
+    return connect(target);
+  } catch (error) {
+    return fail(explain(error as NodeJS.ErrnoException, target, t)); // an unreadable --ca file
+  }
+})();
 const keyboard = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
 keyboard.setPrompt('> ');
 let nickToTry = args.nick;
+let passwordToTry = process.env.CHAT_PASSWORD || undefined;
 let leaving = false;
 let joined = false;
+/** A prompt of the handshake waiting for the user's answer. */
+let asking = false;
+/** Lines typed before the server asked for anything: they answer the next prompts, then are said. */
+const typedAhead: string[] = [];
+
+// While the password is typed, nothing is echoed but the prompt. readline has
+// no option for it: we wrap its internal echo method (hence the cast).
+let hidden = false;
+const echoing = keyboard as unknown as { _writeToOutput(text: string): void };
+const echo = echoing._writeToOutput.bind(keyboard);
+echoing._writeToOutput = (written) =>
+  echo(!hidden ? written : written.includes(t.askPassword) ? t.askPassword : written.replace(/[^\r\n]/g, ''));
 
 /** Print a line above the one being typed, then redraw the prompt and what was typed. */
 function show(line: string): void {
@@ -74,36 +98,46 @@ function send(line: string): void {
   if (!socket.destroyed) socket.write(`${line}\n`);
 }
 
+/** Answer a prompt of the handshake with what we were given or typed ahead, or ask the user. */
+function ask(given: string | undefined, prompt: string, secret: boolean): void {
+  joined = false;
+  const answer = given ?? typedAhead.shift();
+  if (answer !== undefined) return send(answer);
+  asking = true;
+  hidden = secret && tty;
+  keyboard.setPrompt(prompt);
+  keyboard.prompt();
+}
+
 const reader = new LineReader(64 * 1024, {
   line(bytes) {
     const shown = render(parseServerLine(bytes.toString('utf8')), t, colours);
-    if (shown.action === 'pong') return send('/pong');
-    if (shown.action === 'ask-nick') {
-      joined = false;
-      if (nickToTry) {
-        send(nickToTry);
-        nickToTry = undefined;
-      } else {
-        keyboard.setPrompt(t.askNick);
-        keyboard.prompt();
-      }
-      return;
-    }
-    if (shown.action === 'joined') {
-      joined = true;
-      keyboard.setPrompt('> ');
+    switch (shown.action) {
+      case 'pong':
+        return send('/pong');
+      case 'ask-nick':
+        ask(nickToTry, t.askNick, false);
+        nickToTry = undefined; // if it is refused, ask the user
+        return;
+      case 'ask-password':
+        ask(passwordToTry, t.askPassword, true);
+        passwordToTry = undefined;
+        return;
+      case 'joined':
+        joined = true;
+        keyboard.setPrompt('> ');
     }
     show(shown.text);
+    if (joined) for (const line of typedAhead.splice(0)) send(line);
   },
   tooLong() {},
 });
 
 socket.setNoDelay(true);
-socket.on('data', (chunk) => reader.push(chunk));
+socket.on('data', (chunk: Buffer) => reader.push(chunk));
 socket.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'ECONNREFUSED') fail(t.refused(where));
-  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') fail(t.unknownHost(host));
-  if (!leaving) fail(joined ? t.lost : t.unreachable(where, err.message));
+  if (leaving) return;
+  fail(joined ? t.lost : explain(err, target, t));
 });
 socket.on('close', () => {
   if (leaving) {
@@ -119,7 +153,10 @@ keyboard.on('line', (line) => {
     readline.moveCursor(process.stdout, 0, -1);
     readline.clearLine(process.stdout, 0);
   }
-  if (line.trim().toLowerCase().startsWith('/quit')) leaving = true;
+  hidden = false;
+  if (!joined && !asking) return void typedAhead.push(line); // the server has not asked yet
+  asking = false;
+  if (joined && line.trim().toLowerCase().startsWith('/quit')) leaving = true;
   send(line);
   if (tty && joined) keyboard.prompt();
 });

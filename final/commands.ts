@@ -1,6 +1,7 @@
 /** What each command a joined client types does. */
 import { checkNick } from './nick.ts';
-import { COMMAND_USAGE, actionLine, errorNotice, notice, privateLine, publicLine, type Command } from './protocol.ts';
+import { COMMAND_USAGE, OPERATOR_USAGE, actionLine, errorNotice, notice, privateLine, publicLine, type Command } from './protocol.ts';
+import { samePassword } from './secrets.ts';
 import type { Session } from './session.ts';
 
 export function runCommand(session: Session, command: Command): void {
@@ -8,18 +9,18 @@ export function runCommand(session: Session, command: Command): void {
   switch (command.kind) {
     case 'say':
       // An empty line says nothing: do not wake everybody up for it.
-      if (command.text.trim() !== '') room.broadcast(publicLine(session.nick, command.text));
+      if (command.text.trim() === '') return;
+      if (session.muted) return session.sendLine(errorNotice('muted'));
+      room.broadcast(publicLine(session.nick, command.text));
       return;
     case 'me':
+      if (session.muted) return session.sendLine(errorNotice('muted'));
       room.broadcast(actionLine(session.nick, command.text));
       return;
     case 'msg': {
-      const to = checkNick(command.to);
-      const target = to.ok ? room.find(to.key) : undefined;
-      if (!target) {
-        session.sendLine(errorNotice('no-such-nick', to.ok ? to.nick : command.to.slice(0, 32)));
-        return;
-      }
+      if (session.muted) return session.sendLine(errorNotice('muted'));
+      const target = find(session, command.to);
+      if (!target) return;
       const line = privateLine(session.nick, target.nick, command.text);
       target.deliver(Buffer.from(`${line}\n`));
       if (target !== session) session.sendLine(line); // the sender sees what it sent
@@ -46,18 +47,64 @@ export function runCommand(session: Session, command: Command): void {
       return;
     case 'help':
       for (const [name, usage] of Object.entries(COMMAND_USAGE)) session.sendLine(notice('help', [name], usage));
+      if (session.operator) for (const [name, usage] of Object.entries(OPERATOR_USAGE)) session.sendLine(notice('help', [name], usage));
       return;
     case 'pong':
       return; // being alive was the point: the line itself reset the idle clock
     case 'usage':
       session.sendLine(errorNotice('usage', command.command));
       return;
+    case 'unknown':
+      session.sendLine(errorNotice('unknown-command', command.command || '/'));
+      return;
     case 'op':
+      return becomeOperator(session, command.password);
     case 'kick':
     case 'mute':
     case 'unmute':
-    case 'unknown':
-      session.sendLine(errorNotice('unknown-command', command.kind === 'unknown' ? command.command || '/' : command.kind));
-      return;
+      return moderate(session, command);
   }
+}
+
+/** The member called `nick`, or an error to the one who asked. */
+function find(session: Session, nick: string): Session | undefined {
+  const check = checkNick(nick);
+  const target = check.ok ? session.context.room.find(check.key) : undefined;
+  if (!target) session.sendLine(errorNotice('no-such-nick', check.ok ? check.nick : nick.slice(0, 32)));
+  return target;
+}
+
+/** Wrong /op passwords allowed before the connection is closed. */
+const OP_ATTEMPTS = 3;
+
+function becomeOperator(session: Session, password: string): void {
+  const { options, room, log } = session.context;
+  if (options.opPassword === undefined) return session.sendLine(errorNotice('op-disabled'));
+  if (session.operator) return;
+  if (!samePassword(password, options.opPassword)) {
+    session.opAttempts++;
+    log('op-password-wrong', `${session.nick} from ${session.address}`);
+    session.sendLine(errorNotice('password-wrong', OP_ATTEMPTS - session.opAttempts));
+    if (session.opAttempts >= OP_ATTEMPTS) session.quit('closed');
+    return;
+  }
+  session.operator = true;
+  log('operator', `${session.nick} from ${session.address}`);
+  room.broadcast(notice('operator', [session.nick]));
+}
+
+/** /kick, /mute, /unmute: operators only; everybody sees what happened. */
+function moderate(session: Session, command: Extract<Command, { kind: 'kick' | 'mute' | 'unmute' }>): void {
+  const { room, log } = session.context;
+  if (!session.operator) return session.sendLine(errorNotice('not-operator'));
+  const target = find(session, command.nick);
+  if (!target) return;
+  log(command.kind, `${target.nick} by ${session.nick}`);
+  if (command.kind === 'kick') {
+    room.broadcast(notice('kicked', [target.nick, session.nick], command.reason || undefined));
+    target.kick();
+    return;
+  }
+  target.muted = command.kind === 'mute';
+  room.broadcast(notice(command.kind === 'mute' ? 'muted' : 'unmuted', [target.nick, session.nick]));
 }

@@ -6,10 +6,12 @@ import type { Session } from './session.ts';
 /** What a session needs from the server that owns it (one per server: nothing is global). */
 export interface ChatContext {
   readonly options: ServerOptions;
-  readonly room: Room;
+  readonly room: Room<Session>;
   readonly log: Logger;
   /** Call session.flush() at the end of this event-loop turn. */
   flushLater(session: Session): void;
   /** The connection is closed: stop counting it. */
   forget(session: Session): void;
+  /** Refuse new connections from this address for a while (after a kick). */
+  ban(ip: string): void;
 }

@@ -7,25 +7,38 @@ export type Lang = 'en' | 'fr';
 
 /** The language to speak: --lang, else LC_ALL / LC_MESSAGES / LANG starting with "fr". */
 export function pickLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
-const wanted = explicit || env.LC_ALL || env.LC_MESSAGES || env.LANG || ''; // empty means unset
-return wanted.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const wanted = explicit || env.LC_ALL || env.LC_MESSAGES || env.LANG || ''; // empty means unset
+  return wanted.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
 const people = (lang: Lang, n: number) =>
-lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
+  lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
 
 const en = {
   usage: `Usage: npm run client -- [options]      (or: npx tsx final/client.ts [options])
 
 Options (environment variable in brackets):
---host HOST     server address [HOST] (default 127.0.0.1)
---port PORT     server port [PORT] (default 55555)
---nick NAME     nickname to ask for first
---lang en|fr    language (default: from LANG)
--h, --help      show this help
+  --host HOST     server address [HOST] (default 127.0.0.1)
+  --port PORT     server port [PORT] (default 55555)
+  --nick NAME     nickname to ask for first
+  --tls           encrypt the connection (the server needs --tls-cert)
+  --ca FILE       trust this certificate (the class's) for --tls
+  --lang en|fr    language (default: from LANG)
+  -h, --help      show this help
 
-In the chat, type a message and press Enter; /help lists the commands.`,
+The room password, if there is one, is asked without showing it, or read
+from CHAT_PASSWORD. In the chat, type a message and press Enter; /help lists
+the commands.`,
   askNick: 'Choose a nickname: ',
+  askPassword: 'Room password: ',
+  untrusted: (where: string) => `The certificate of ${where} is not trusted: give the class certificate with --ca FILE.`,
+  wrongHost: (host: string) => `The server's certificate is not for "${host}": check --host, or ask for a certificate that names it.`,
+  tlsFailed: (why: string) => `Secure connection failed: ${why}`,
+  notTls: (where: string) => `${where} does not speak TLS: connect without --tls.`,
+  operator: (nick: string) => `${nick} is now an operator`,
+  kicked: (nick: string, by: string, why: string) => `${nick} was kicked out by ${by}${why ? ` (${why})` : ''}`,
+  muted: (nick: string, by: string) => `${nick} was muted by ${by}`,
+  unmuted: (nick: string, by: string) => `${nick} may speak again (${by})`,
   connecting: (where: string) => `Connecting to ${where}…`,
   refused: (where: string) => `No chat server at ${where}: is it started? (npm start)`,
   unknownHost: (host: string) => `Unknown host "${host}": check the address (--host).`,
@@ -57,6 +70,10 @@ In the chat, type a message and press Enter; /help lists the commands.`,
     list: ['/list', 'who is online'],
     quit: ['/quit [REASON]', 'leave the chat'],
     help: ['/help', 'this help'],
+    op: ['/op PASSWORD', 'become an operator'],
+    kick: ['/kick NICK [REASON]', 'put someone out for a while'],
+    mute: ['/mute NICK', 'stop someone’s messages'],
+    unmute: ['/unmute NICK', 'let them speak again'],
   } as Record<string, [string, string]>,
   errors: {
     'nick-invalid': () => 'Nicknames have 1 to 16 letters, digits, "_" or "-".',
@@ -72,6 +89,7 @@ In the chat, type a message and press Enter; /help lists the commands.`,
     'too-many-connections': () => 'Too many connections from your address.',
     'password-wrong': (left = '') => `Wrong password (${left} attempt(s) left).`,
     'not-operator': () => 'Only an operator can do that (/op PASSWORD).',
+    'op-disabled': () => 'This server has no operators.',
     muted: () => 'You are muted: your messages are not sent.',
     banned: (wait = '') => `You were kicked out: come back in ${wait} s.`,
     'tls-required': () => 'This server only accepts encrypted connections (--tls).',
@@ -84,14 +102,27 @@ const fr: Messages = {
   usage: `Utilisation : npm run client -- [options]      (ou : npx tsx final/client.ts [options])
 
 Options (variable d’environnement entre crochets) :
---host HÔTE     adresse du serveur [HOST] (par défaut 127.0.0.1)
---port PORT     port du serveur [PORT] (par défaut 55555)
---nick PSEUDO   pseudo à demander d’abord
---lang en|fr    langue (par défaut : d’après LANG)
--h, --help      affiche cette aide
+  --host HÔTE     adresse du serveur [HOST] (par défaut 127.0.0.1)
+  --port PORT     port du serveur [PORT] (par défaut 55555)
+  --nick PSEUDO   pseudo à demander d’abord
+  --tls           chiffre la connexion (le serveur doit avoir --tls-cert)
+  --ca FICHIER    certificat à reconnaître (celui de la classe) pour --tls
+  --lang en|fr    langue (par défaut : d’après LANG)
+  -h, --help      affiche cette aide
 
-Dans le salon, tapez un message puis Entrée ; /help liste les commandes.`,
+Le mot de passe du salon, s’il y en a un, est demandé sans s’afficher, ou lu
+dans CHAT_PASSWORD. Dans le salon, tapez un message puis Entrée ; /help liste
+les commandes.`,
   askNick: 'Choisissez un pseudo : ',
+  askPassword: 'Mot de passe du salon : ',
+  untrusted: (where: string) => `Le certificat de ${where} n’est pas reconnu : donnez le certificat de la classe avec --ca FICHIER.`,
+  wrongHost: (host: string) => `Le certificat du serveur n’est pas au nom de « ${host} » : vérifiez --host, ou demandez un certificat à ce nom.`,
+  tlsFailed: (why: string) => `Échec de la connexion chiffrée : ${why}`,
+  notTls: (where: string) => `${where} ne parle pas TLS : connectez-vous sans --tls.`,
+  operator: (nick: string) => `${nick} est maintenant opérateur`,
+  kicked: (nick: string, by: string, why: string) => `${nick} a été exclu par ${by}${why ? ` (${why})` : ''}`,
+  muted: (nick: string, by: string) => `${nick} a été réduit au silence par ${by}`,
+  unmuted: (nick: string, by: string) => `${nick} peut de nouveau parler (${by})`,
   connecting: (where: string) => `Connexion à ${where}…`,
   refused: (where: string) => `Aucun serveur de discussion à ${where} : est-il lancé ? (npm start)`,
   unknownHost: (host: string) => `Hôte inconnu « ${host} » : vérifiez l’adresse (--host).`,
@@ -123,6 +154,10 @@ Dans le salon, tapez un message puis Entrée ; /help liste les commandes.`,
     list: ['/list', 'qui est en ligne'],
     quit: ['/quit [RAISON]', 'quitter le salon'],
     help: ['/help', 'cette aide'],
+    op: ['/op MOT_DE_PASSE', 'devenir opérateur'],
+    kick: ['/kick PSEUDO [RAISON]', 'exclure quelqu’un pour un temps'],
+    mute: ['/mute PSEUDO', 'couper les messages de quelqu’un'],
+    unmute: ['/unmute PSEUDO', 'lui rendre la parole'],
   } as Record<string, [string, string]>,
   errors: {
     'nick-invalid': () => 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
@@ -138,6 +173,7 @@ Dans le salon, tapez un message puis Entrée ; /help liste les commandes.`,
     'too-many-connections': () => 'Trop de connexions depuis votre adresse.',
     'password-wrong': (left = '') => `Mot de passe incorrect (encore ${left} essai(s)).`,
     'not-operator': () => 'Seul un opérateur peut faire cela (/op MOT_DE_PASSE).',
+    'op-disabled': () => 'Ce serveur n’a pas d’opérateurs.',
     muted: () => 'Vous êtes réduit au silence : vos messages ne partent pas.',
     banned: (wait = '') => `Vous avez été exclu : revenez dans ${wait} s.`,
     'tls-required': () => 'Ce serveur n’accepte que les connexions chiffrées (--tls).',

@@ -32,7 +32,7 @@ export type LeaveReason =
 
 /** Errors sent to one client; args are listed after the code. */
 export type ErrorCode =
-  | 'nick-invalid' // <nickname>
+  | 'nick-invalid'
   | 'nick-taken' // <nickname>
   | 'nick-timeout'
   | 'too-long' // <max bytes>
@@ -43,8 +43,9 @@ export type ErrorCode =
   | 'no-such-nick' // <nickname>
   | 'server-full'
   | 'too-many-connections'
-  | 'password-wrong' // <attempts left>
+  | 'password-wrong' // <attempts left> (room password, or /op)
   | 'not-operator'
+  | 'op-disabled' // no operator password on this server
   | 'muted'
   | 'banned' // <seconds left>
   | 'tls-required';
@@ -111,6 +112,14 @@ export const COMMAND_USAGE: Record<string, string> = {
   list: '/list  who is online',
   quit: '/quit [REASON]  leave the chat',
   help: '/help  this help',
+  op: '/op PASSWORD  become an operator',
+};
+
+/** What operators may do, shown by /help once they are operators. */
+export const OPERATOR_USAGE: Record<string, string> = {
+  kick: '/kick NICK [REASON]  put someone out (and ban their address for a while)',
+  mute: '/mute NICK  stop someone’s messages',
+  unmute: '/unmute NICK  let them speak again',
 };
 
 /** Read one line a client typed: a message, or a command when it starts with "/" ("//" sends a "/"). */

@@ -62,6 +62,14 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
       const say = t.errors[a];
       return { text: time + c.red(say ? say(b) : `${a} ${b}`.trim()) };
     }
+    case 'operator':
+      return system(t.operator(a));
+    case 'kicked':
+      return { text: time + c.yellow(t.kicked(a, b, trailing)) };
+    case 'muted':
+      return { text: time + c.yellow(t.muted(a, b)) };
+    case 'unmuted':
+      return system(t.unmuted(a, b));
     case 'ping':
       return { text: '', action: 'pong' };
     case 'shutdown':

@@ -7,13 +7,17 @@ import type net from 'node:net';
 import { LineReader } from './framing.ts';
 import { TokenBucket } from './limits.ts';
 import { checkNick } from './nick.ts';
-import { NICK_PROMPT, errorNotice, notice, parseCommand, type LeaveReason } from './protocol.ts';
+import { NICK_PROMPT, PASSWORD_PROMPT, errorNotice, notice, parseCommand, type LeaveReason } from './protocol.ts';
 import { decodeUtf8, sanitize } from './sanitize.ts';
 import { runCommand } from './commands.ts';
 import type { Member } from './room.ts';
 import type { ChatContext } from './context.ts';
+import { samePassword } from './secrets.ts';
 
-type State = 'nick' | 'chat' | 'closed';
+type State = 'password' | 'nick' | 'chat' | 'closed';
+
+/** Wrong room passwords allowed before the connection is closed. */
+export const PASSWORD_ATTEMPTS = 3;
 
 export class Session implements Member {
   nick = '';
@@ -28,6 +32,12 @@ export class Session implements Member {
   #outputBytes = 0;
   #leaveReason: LeaveReason | undefined;
   #leaveMessage = '';
+  #passwordAttempts = 0;
+  #timer: NodeJS.Timeout | undefined;
+  /** Moderation: an operator may kick and mute; a muted member cannot speak. */
+  operator = false;
+  opAttempts = 0;
+  muted = false;
   readonly connectedAt = Date.now();
   lastActive = this.connectedAt;
   pingedAt = 0;
@@ -35,10 +45,11 @@ export class Session implements Member {
   constructor(
     readonly socket: net.Socket,
     readonly context: ChatContext,
+    ip: string,
     address: string,
   ) {
+    this.ip = ip;
     this.address = address;
-    this.ip = socket.remoteAddress ?? '';
     const { options } = context;
     this.#bucket = new TokenBucket(options.floodBurst, options.floodRate);
     this.#reader = new LineReader(options.maxLine, {
@@ -53,7 +64,8 @@ export class Session implements Member {
       this.#leave('reset');
     });
     socket.on('close', () => this.#closed());
-    this.sendLine(NICK_PROMPT);
+    if (options.password !== undefined) this.#state = 'password';
+    this.sendLine(this.#state === 'password' ? PASSWORD_PROMPT : NICK_PROMPT);
   }
 
   get joined(): boolean {
@@ -111,6 +123,7 @@ export class Session implements Member {
       this.sendLine(errorNotice('bad-utf8'));
       return;
     }
+    if (this.#state === 'password') return this.#onPassword(text);
     const clean = sanitize(text);
     if (this.#state === 'nick') return this.#onNick(clean);
     const command = parseCommand(clean);
@@ -130,6 +143,25 @@ export class Session implements Member {
       this.sendLine(errorNotice('flood', this.#bucket.wait(this.lastActive)));
     }
     return false;
+  }
+
+  /** Right: on to the nickname. Wrong: answer after a delay (it slows guessing); 3 wrong: goodbye. */
+  #onPassword(text: string): void {
+    if (this.#timer) return; // lines typed while we make a guesser wait are ignored
+    if (samePassword(text, this.context.options.password ?? '')) {
+      this.#state = 'nick';
+      this.sendLine(NICK_PROMPT);
+      return;
+    }
+    this.#passwordAttempts++;
+    const left = PASSWORD_ATTEMPTS - this.#passwordAttempts;
+    this.context.log('password-wrong', `${this.address} (${left} attempt(s) left)`);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.sendLine(errorNotice('password-wrong', left));
+      if (left > 0) this.sendLine(PASSWORD_PROMPT);
+      else this.quit('closed');
+    }, this.context.options.passwordDelay * 1000);
   }
 
   #onNick(text: string): void {
@@ -168,6 +200,12 @@ export class Session implements Member {
     this.socket.end();
   }
 
+  /** An operator put this member out: close, and keep its address out for a while. */
+  kick(): void {
+    this.context.ban(this.ip);
+    this.quit('kicked');
+  }
+
   /** Remember the first reason given: 'close' comes later and says nothing of why. */
   #leave(reason: LeaveReason, message = ''): void {
     if (this.#leaveReason) return;
@@ -178,13 +216,15 @@ export class Session implements Member {
   #closed(): void {
     const wasJoined = this.#state === 'chat';
     this.#state = 'closed';
+    clearTimeout(this.#timer);
     this.#output = [];
     this.context.forget(this);
     if (!wasJoined) return;
     const reason = this.#leaveReason ?? 'closed';
     this.context.room.remove(this);
     this.context.log('left', `${this.nick} from ${this.address} (${reason}${this.#leaveMessage ? `: ${this.#leaveMessage}` : ''})`);
-    if (reason !== 'shutdown') {
+    // A kick was announced by the operator's notice; a shutdown concerns everyone.
+    if (reason !== 'shutdown' && reason !== 'kicked') {
       this.context.room.broadcast(notice('left', [this.nick, reason], this.#leaveMessage || undefined));
     }
   }

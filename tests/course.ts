@@ -7,6 +7,7 @@ import { checks as broadcast } from './checks/02-broadcast.ts';
 import { checks as nickHandshake } from './checks/03-nick-handshake.ts';
 import { checks as threadsAsync } from './checks/04-threads-async.ts';
 import { checks as finalChatroom } from './checks/final.ts';
+import { checks as finalClass } from './checks/final-class.ts';
 import type { Exercise } from '../course/types.ts';
 import { exercise as socketExercise } from '../course/01-socket/exercise.ts';
 import { exercise as broadcastExercise } from '../course/02-broadcast/exercise.ts';
@@ -32,7 +33,7 @@ export const steps: Step[] = [
   { id: '02', dir: 'steps/02-broadcast', title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' }, checks: broadcast, exercise: broadcastExercise },
   { id: '03', dir: 'steps/03-nick-handshake', title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' }, checks: nickHandshake, exercise: nickHandshakeExercise },
   { id: '04', dir: 'steps/04-threads-async', title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' }, checks: threadsAsync, exercise: threadsAsyncExercise },
-  { id: 'final', dir: 'final', title: { en: 'The final chatroom', fr: 'Le salon final' }, checks: finalChatroom },
+  { id: 'final', dir: 'final', title: { en: 'The final chatroom', fr: 'Le salon final' }, checks: [...finalChatroom, ...finalClass] },
 ];
 
 export function findStep(id: string): Step | undefined {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type tls from 'node:tls';
 import { CheckFailure } from './failure.ts';
 import { freePort, isListening } from './network.ts';
 import { Peer } from './peer.ts';
@@ -76,9 +77,9 @@ export class Lab {
     return { host, port, program };
   }
 
-  /** Connect a test client to a server. */
-  async connect(server: { port: number; host: string }, who: string): Promise<Peer> {
-    const peer = await Peer.connect(server.port, server.host, who);
+  /** Connect a test client to a server, over TLS with `secure`. */
+  async connect(server: { port: number; host: string }, who: string, secure?: tls.ConnectionOptions): Promise<Peer> {
+    const peer = await Peer.connect(server.port, server.host, who, 5000, secure);
     this.#sockets.push(peer.socket);
     return peer;
   }

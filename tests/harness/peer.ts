@@ -1,4 +1,5 @@
 import net from 'node:net';
+import tls from 'node:tls';
 import { Inbox } from './inbox.ts';
 import { CheckFailure, type Channel } from './failure.ts';
 
@@ -21,15 +22,15 @@ export class Peer {
     socket.on('error', () => {});
   }
 
-  /** Open a connection to a server under test. */
-  static connect(port: number, host: string, who: string, timeoutMs = 5000): Promise<Peer> {
+  /** Open a connection to a server under test; with `secure`, a TLS connection trusting its `ca`. */
+  static connect(port: number, host: string, who: string, timeoutMs = 5000, secure?: tls.ConnectionOptions): Promise<Peer> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ port, host });
+      const socket = secure ? tls.connect({ port, host, ...secure }) : net.connect({ port, host });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new CheckFailure({ en: `${who} could not connect within ${timeoutMs / 1000} s`, fr: `${who} n'a pas pu se connecter en ${timeoutMs / 1000} s` }));
       }, timeoutMs);
-      socket.once('connect', () => {
+      socket.once(secure ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
         resolve(new Peer(socket, who));
       });
