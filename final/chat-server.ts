@@ -10,6 +10,7 @@ import type { ChatContext } from './context.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
 import { formatAddress, type Logger } from './log.ts';
 import { errorNotice, notice } from './protocol.ts';
+import { Hub } from './hub.ts';
 import { Room } from './room.ts';
 import { Session } from './session.ts';
 
@@ -20,6 +21,7 @@ const TLS_FIRST_BYTE_MS = 1000;
 
 export class ChatServer implements ChatContext {
   readonly room = new Room<Session>(() => this.#scheduleFlush());
+  readonly hub = new Hub(this.room);
   readonly server: net.Server;
   #sessions = new Set<Session>();
   /** Connections still in their TLS handshake, with the time they arrived. */

@@ -2,45 +2,51 @@
 import { checkNick } from './nick.ts';
 import { COMMAND_USAGE, OPERATOR_USAGE, actionLine, errorNotice, notice, privateLine, publicLine, type Command } from './protocol.ts';
 import { samePassword } from './secrets.ts';
+import type { Someone } from './hub.ts';
 import type { Session } from './session.ts';
 
 export function runCommand(session: Session, command: Command): void {
-  const { room, log } = session.context;
+  const { hub, log } = session.context;
   switch (command.kind) {
     case 'say':
       // An empty line says nothing: do not wake everybody up for it.
       if (command.text.trim() === '') return;
       if (session.muted) return session.sendLine(errorNotice('muted'));
-      room.broadcast(publicLine(session.nick, command.text));
+      hub.say(publicLine(session.nick, command.text));
       return;
     case 'me':
       if (session.muted) return session.sendLine(errorNotice('muted'));
-      room.broadcast(actionLine(session.nick, command.text));
+      hub.say(actionLine(session.nick, command.text));
       return;
     case 'msg': {
       if (session.muted) return session.sendLine(errorNotice('muted'));
       const target = find(session, command.to);
       if (!target) return;
       const line = privateLine(session.nick, target.nick, command.text);
-      target.deliver(Buffer.from(`${line}\n`));
-      if (target !== session) session.sendLine(line); // the sender sees what it sent
+      hub.tell(target, line);
+      if (target.session !== session) session.sendLine(line); // the sender sees what it sent
       return;
     }
     case 'nick': {
       const check = checkNick(command.nick);
       if (!check.ok) return session.sendLine(errorNotice('nick-invalid'));
       if (check.nick === session.nick) return;
-      if (check.key !== session.key && room.has(check.key)) return session.sendLine(errorNotice('nick-taken', check.nick));
-      const old = { nick: session.nick, key: session.key };
-      session.nick = check.nick;
-      session.key = check.key;
-      room.rekey(session, old.key);
-      log('renamed', `${old.nick} to ${session.nick} from ${session.address}`);
-      room.broadcast(notice('renamed', [old.nick, session.nick]));
+      session.wait(async () => {
+        // A change of case keeps the same key: nothing to reserve.
+        if (check.key !== session.key && !(await hub.claim(check.key, check.nick))) {
+          return session.sendLine(errorNotice('nick-taken', check.nick));
+        }
+        if (!session.joined) return hub.link?.release(check.key); // it left while we asked
+        const old = { nick: session.nick, key: session.key };
+        session.nick = check.nick;
+        session.key = check.key;
+        log('renamed', `${old.nick} to ${session.nick} from ${session.address}`);
+        hub.renamed(session, old);
+      });
       return;
     }
     case 'list':
-      session.sendLine(notice('online', room.nicks()));
+      session.sendLine(notice('online', hub.nicks()));
       return;
     case 'quit':
       session.quit('quit', command.reason);
@@ -66,11 +72,13 @@ export function runCommand(session: Session, command: Command): void {
   }
 }
 
-/** The member called `nick`, or an error to the one who asked. */
-function find(session: Session, nick: string): Session | undefined {
-  const check = checkNick(nick);
-  const target = check.ok ? session.context.room.find(check.key) : undefined;
-  if (!target) session.sendLine(errorNotice('no-such-nick', check.ok ? check.nick : nick.slice(0, 32)));
+/** Someone called `nick`, here or on another server, or an error to the one who asked. */
+function find(session: Session, nick: string): Someone | undefined {
+  const target = session.context.hub.find(nick);
+  if (!target) {
+    const check = checkNick(nick);
+    session.sendLine(errorNotice('no-such-nick', check.ok ? check.nick : nick.slice(0, 32)));
+  }
   return target;
 }
 
@@ -78,7 +86,7 @@ function find(session: Session, nick: string): Session | undefined {
 const OP_ATTEMPTS = 3;
 
 function becomeOperator(session: Session, password: string): void {
-  const { options, room, log } = session.context;
+  const { options, hub, log } = session.context;
   if (options.opPassword === undefined) return session.sendLine(errorNotice('op-disabled'));
   if (session.operator) return;
   if (!samePassword(password, options.opPassword)) {
@@ -90,21 +98,17 @@ function becomeOperator(session: Session, password: string): void {
   }
   session.operator = true;
   log('operator', `${session.nick} from ${session.address}`);
-  room.broadcast(notice('operator', [session.nick]));
+  hub.say(notice('operator', [session.nick]));
 }
 
 /** /kick, /mute, /unmute: operators only; everybody sees what happened. */
 function moderate(session: Session, command: Extract<Command, { kind: 'kick' | 'mute' | 'unmute' }>): void {
-  const { room, log } = session.context;
+  const { hub, log } = session.context;
   if (!session.operator) return session.sendLine(errorNotice('not-operator'));
   const target = find(session, command.nick);
   if (!target) return;
   log(command.kind, `${target.nick} by ${session.nick}`);
-  if (command.kind === 'kick') {
-    room.broadcast(notice('kicked', [target.nick, session.nick], command.reason || undefined));
-    target.kick();
-    return;
-  }
-  target.muted = command.kind === 'mute';
-  room.broadcast(notice(command.kind === 'mute' ? 'muted' : 'unmuted', [target.nick, session.nick]));
+  const notices = { kick: 'kicked', mute: 'muted', unmute: 'unmuted' } as const;
+  hub.say(notice(notices[command.kind], [target.nick, session.nick], (command.kind === 'kick' && command.reason) || undefined));
+  hub.moderate(target, command.kind);
 }

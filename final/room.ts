@@ -57,8 +57,8 @@ export class Room<M extends Member = Member> {
     return this.#members.get(key);
   }
 
-  nicks(): string[] {
-    return [...this.#members.values()].map((member) => member.nick).sort((a, b) => a.localeCompare(b));
+  members(): IterableIterator<M> {
+    return this.#members.values();
   }
 
   /** Send one line to every member but `except`, at the next flush(). */

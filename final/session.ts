@@ -38,6 +38,9 @@ export class Session implements Member {
   operator = false;
   opAttempts = 0;
   muted = false;
+  /** Waiting for the room (a nickname being reserved on every server): lines wait their turn. */
+  #busy = false;
+  #waiting: Buffer[] = [];
   readonly connectedAt = Date.now();
   lastActive = this.connectedAt;
   pingedAt = 0;
@@ -116,6 +119,11 @@ export class Session implements Member {
 
   #onLine(bytes: Buffer): void {
     if (this.#state === 'closed') return;
+    if (this.#busy) {
+      this.socket.pause(); // no more reading until the answer comes
+      if (this.#waiting.length < 100) this.#waiting.push(Buffer.from(bytes)); // a copy: `bytes` is only lent
+      return;
+    }
     this.lastActive = Date.now();
     this.pingedAt = 0;
     const text = decodeUtf8(bytes);
@@ -164,25 +172,43 @@ export class Session implements Member {
     }, this.context.options.passwordDelay * 1000);
   }
 
+  /**
+   * Do something that needs the room's answer (reserving a nickname may ask
+   * other servers): the lines that arrive meanwhile wait, then run in order.
+   */
+  wait(work: () => Promise<void>): void {
+    this.#busy = true;
+    work()
+      .catch((error: Error) => this.context.log('error', `${this.address} ${this.nick}: ${error.message}`))
+      .finally(() => {
+        this.#busy = false;
+        while (!this.#busy && this.#waiting.length > 0) this.#onLine(this.#waiting.shift()!);
+        if (!this.#busy && this.#state !== 'closed') this.socket.resume();
+      });
+  }
+
   #onNick(text: string): void {
     const check = checkNick(text);
-    const { room } = this.context;
     if (!check.ok) {
       this.sendLine(errorNotice('nick-invalid'));
       this.sendLine(NICK_PROMPT);
       return;
     }
-    this.nick = check.nick;
-    this.key = check.key;
-    if (!room.add(this)) {
-      this.sendLine(errorNotice('nick-taken', check.nick));
-      this.sendLine(NICK_PROMPT);
-      return;
-    }
-    this.#state = 'chat';
-    this.context.log('joined', `${this.nick} from ${this.address}`);
-    this.sendLine(notice('welcome', [this.nick, room.size]));
-    room.broadcast(notice('joined', [this.nick]), this);
+    const { hub } = this.context;
+    this.wait(async () => {
+      if (!(await hub.claim(check.key, check.nick))) {
+        this.sendLine(errorNotice('nick-taken', check.nick));
+        this.sendLine(NICK_PROMPT);
+        return;
+      }
+      if (this.#state === 'closed') return hub.link?.release(check.key); // it left while we asked
+      this.nick = check.nick;
+      this.key = check.key;
+      this.#state = 'chat';
+      this.context.log('joined', `${this.nick} from ${this.address}`);
+      this.sendLine(notice('welcome', [this.nick, hub.size + 1]));
+      hub.join(this);
+    });
   }
 
   /** Ask a silent client whether it is still there (any line answers). */
@@ -218,14 +244,13 @@ export class Session implements Member {
     this.#state = 'closed';
     clearTimeout(this.#timer);
     this.#output = [];
+    this.#waiting = [];
     this.context.forget(this);
     if (!wasJoined) return;
     const reason = this.#leaveReason ?? 'closed';
-    this.context.room.remove(this);
     this.context.log('left', `${this.nick} from ${this.address} (${reason}${this.#leaveMessage ? `: ${this.#leaveMessage}` : ''})`);
-    // A kick was announced by the operator's notice; a shutdown concerns everyone.
-    if (reason !== 'shutdown' && reason !== 'kicked') {
-      this.context.room.broadcast(notice('left', [this.nick, reason], this.#leaveMessage || undefined));
-    }
+    // A kick was announced by the operator's notice; the people here were told of a shutdown.
+    const line = reason === 'kicked' ? undefined : notice('left', [this.nick, reason], this.#leaveMessage || undefined);
+    this.context.hub.leave(this, line, reason !== 'shutdown');
   }
 }
