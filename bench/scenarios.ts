@@ -45,7 +45,7 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
     return [
       { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 300, window, batch: 32 },
       { id: 'b100', kind: 'chatter', clients: 100, durationMs: 500, ratePerClient: 2 },
-      { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(200, 3) },
+      { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(400, 3) },
       { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 300, window, batch: 16 },
       { id: 'e', kind: 'idle', clients: Math.min(300, idleClients), durationMs: 0, connectDeadlineMs: 3000 },
     ];
@@ -53,7 +53,7 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
   return [
     ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1500, window, batch: 32 })),
     { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2 },
-    { id: 'c500', kind: 'capacity', clients: 500, durationMs: 1000, capacity: capacity(125, 10) },
+    { id: 'c500', kind: 'capacity', clients: 500, durationMs: 800, capacity: capacity(250, 14) },
     { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },
     { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 12000 },
   ];
