@@ -35,6 +35,8 @@ export interface ServerOptions {
   opPassword?: string;
   /** Seconds a kicked address stays banned. */
   banSeconds: number;
+  /** Share the room with other servers through this Redis (redis://host:port), or none. */
+  redis?: string;
 }
 
 /** The numeric options: --name, the NAME environment variable, default, minimum, help. */
@@ -70,6 +72,8 @@ ${Object.entries(NUMBERS)
   .join('\n')}
   --loopback-unlimited   no per-IP limit for 127.0.0.1 and ::1, for tests and
                          benchmarks [LOOPBACK_UNLIMITED=1]
+  --redis URL            share one room with other servers through Redis,
+                         e.g. redis://127.0.0.1:6379 [REDIS_URL]
   --tls-cert FILE        encrypt with TLS: the certificate (PEM) [TLS_CERT]
   --tls-key FILE         ... and its private key (PEM) [TLS_KEY]
   --password-file FILE   ask this password before the nickname
@@ -92,7 +96,7 @@ function readOption(option: string, file: string): Buffer {
 
 /** Read the options; throws an Error with a one-line message on a bad value. */
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerOptions | 'help' {
-  const strings = ['host', 'tls-cert', 'tls-key', 'password-file', 'op-password-file', ...Object.keys(NUMBERS)];
+  const strings = ['host', 'redis', 'tls-cert', 'tls-key', 'password-file', 'op-password-file', ...Object.keys(NUMBERS)];
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -105,7 +109,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = process
   /** --max-line, else MAX_LINE; empty counts as unset. */
   const given: Record<string, string | boolean | undefined> = values;
   const raw = (name: string): string | undefined => {
-    const value = given[name] ?? env[envName(name)];
+    const value = given[name] ?? env[name === 'redis' ? 'REDIS_URL' : envName(name)];
     return value === undefined || value === '' || typeof value === 'boolean' ? undefined : value;
   };
   const number = (name: NumberOption): number => {
@@ -145,6 +149,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = process
     passwordDelay: number('password-delay'),
     opPassword: secret('op-password-file', 'OP_PASSWORD'),
     banSeconds: number('ban-seconds'),
+    ...(raw('redis') !== undefined && { redis: raw('redis')! }),
   };
 }
 

@@ -72,6 +72,10 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
       return system(t.unmuted(a, b));
     case 'ping':
       return { text: '', action: 'pong' };
+    case 'split':
+      return { text: time + c.yellow(t.split) };
+    case 'whole':
+      return { text: time + c.green(t.whole) };
     case 'shutdown':
       return { text: time + c.yellow(t.shutdown), action: 'shutdown' };
     default:

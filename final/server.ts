@@ -5,6 +5,7 @@
 import { ChatServer } from './chat-server.ts';
 import { USAGE, parseServerArgs } from './config.ts';
 import { consoleLogger, formatAddress } from './log.ts';
+import { RedisLink } from './redis-link.ts';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -24,6 +25,16 @@ if (options === 'help') {
 
 const log = consoleLogger();
 const chat = new ChatServer(options, log);
+if (options.redis) {
+  // Several servers, one room: join the others through Redis before accepting anyone.
+  try {
+    const link = await RedisLink.open(options.redis, chat.hub, log);
+    chat.hub.link = link;
+    log('redis', `sharing the room through ${options.redis} as server ${link.id}`);
+  } catch (error) {
+    fail(`${(error as Error).message} (is redis-server running? --redis)`);
+  }
+}
 try {
   const { address, port } = await chat.listen();
   log('listening', `on ${formatAddress(address, port)}: connect with "npm run client" or "nc ${address} ${port}"`);
@@ -42,7 +53,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(1); // a second Ctrl+C: stop now
     stopping = true;
     log('stopping', `(${signal}), closing ${chat.connections} connection(s)`);
-    chat.close().then(() => {
+    chat.close().then(async () => {
+      await chat.hub.link?.close();
       log('stopped');
       process.exit(0);
     });

@@ -1,0 +1,154 @@
+// Several final servers, one chatroom, through a real Redis started for the tests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enter } from './checks/final.ts';
+import { expectOneLineError } from './checks/common.ts';
+import { Lab, type RunningServer } from './harness/lab.ts';
+import { hasRedis, TestRedis } from './harness/redis.ts';
+import { referenceTarget } from './harness/target.ts';
+
+const available = hasRedis();
+if (!available && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
+if (!available) console.warn('Skipping the Redis tests: redis-server is not installed (apt-get install redis-server).');
+
+describe.skipIf(!available)('final/ servers sharing one room through Redis', () => {
+  let redis: TestRedis;
+  let lab: Lab;
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  // Each test gets its own lab (servers, clients) and a fresh Redis.
+  const withLab = (run: () => Promise<void>) => async () => {
+    lab = new Lab(referenceTarget('final'));
+    try {
+      await run();
+    } finally {
+      await lab.cleanup();
+      await redis.stop();
+      await redis.restart();
+    }
+  };
+  const servers = (count: number): Promise<RunningServer[]> =>
+    Promise.all(Array.from({ length: count }, () => lab.startServer({ REDIS_URL: redis.url, FLOOD_BURST: '100' })));
+
+  it(
+    'fans out across three servers, exactly once and in order per sender',
+    withLab(async () => {
+      const [a, b, c] = await servers(3);
+      const alice = await enter(lab, a!, 'alice');
+      const bob = await enter(lab, b!, 'bob');
+      const carol = await enter(lab, c!, 'carol');
+      await alice.readUntil('*** joined carol\n');
+      carol.send('carol says hi\n');
+      for (const peer of [alice, bob, carol]) await peer.readUntil('carol: carol says hi\n');
+      const lines = Array.from({ length: 30 }, (_, i) => `message ${i}`);
+      alice.send(lines.map((line) => `${line}\n`).join(''));
+      for (const peer of [alice, bob, carol]) for (const line of lines) await peer.readUntil(`alice: ${line}\n`);
+      bob.send('/list\n');
+      await bob.readUntil('*** online alice bob carol\n');
+      // Exactly once: each line appears once in what bob received.
+      for (const line of lines) expect(bob.received.split(`alice: ${line}\n`).length).toBe(2);
+    }),
+  );
+
+  it(
+    'gives a nickname to exactly one of two clients racing for it on two servers',
+    withLab(async () => {
+      const [a, b] = await servers(2);
+      for (let round = 0; round < 5; round++) {
+        const nick = `Zoé${round}`;
+        const [one, two] = await Promise.all([lab.connect(a!, 'on A'), lab.connect(b!, 'on B')]);
+        await Promise.all([one.readUntil('NICK\n'), two.readUntil('NICK\n')]);
+        one.send(`${nick}\n`);
+        two.send(`${nick.toUpperCase()}\n`);
+        const outcome = await Promise.all(
+          [one, two].map((peer) => peer.readUntil(/\*\*\* (welcome|error nick-taken) /).then(() => peer.received.includes('*** welcome'))),
+        );
+        expect(outcome.filter(Boolean)).toHaveLength(1);
+      }
+    }),
+  );
+
+  it(
+    'sends /msg to someone on another server, and only to them',
+    withLab(async () => {
+      const [a, b] = await servers(2);
+      const alice = await enter(lab, a!, 'alice');
+      const bob = await enter(lab, b!, 'bob');
+      const carol = await enter(lab, b!, 'carol');
+      await alice.readUntil('*** joined carol\n');
+      alice.send('/msg BOB psst, across servers\n');
+      await bob.readUntil('alice -> bob: psst, across servers\n');
+      await alice.readUntil('alice -> bob: psst, across servers\n');
+      alice.send('a public marker\n');
+      const seen = await carol.readUntil('alice: a public marker\n');
+      expect(seen).not.toContain('psst');
+      bob.send('/nick robert\n');
+      await alice.readUntil('*** renamed bob robert\n');
+      alice.send('/msg robert still you?\n');
+      await bob.readUntil('alice -> robert: still you?\n');
+    }),
+  );
+
+  it(
+    'announces the members of a server killed with kill -9 within 15 s, and frees their nicknames',
+    withLab(async () => {
+      const [a, b] = await servers(2);
+      const alice = await enter(lab, a!, 'alice');
+      await enter(lab, b!, 'bob');
+      await alice.readUntil('*** joined bob\n');
+      const killed = Date.now();
+      b!.program.signal('SIGKILL');
+      await alice.readUntil('*** left bob split\n', 15000);
+      expect(Date.now() - killed).toBeLessThan(15000);
+      // The key expires with the same delay: soon after, "bob" can join again.
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const again = await lab.connect(a!, 'bob again');
+        await again.readUntil('NICK\n');
+        again.send('bob\n');
+        const answer = await again.readUntil(/\*\*\* (welcome|error nick-taken) /);
+        if (again.received.includes('*** welcome')) break;
+        expect(Date.now(), `bob's nickname still taken: ${answer}`).toBeLessThan(deadline);
+        again.destroy();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }),
+    30000,
+  );
+
+  it(
+    'keeps each server chatting while Redis is down, says the room is split, then whole again',
+    withLab(async () => {
+      const [a, b] = await servers(2);
+      const alice = await enter(lab, a!, 'alice');
+      const anna = await enter(lab, a!, 'anna');
+      const bob = await enter(lab, b!, 'bob');
+      await alice.readUntil('*** joined bob\n');
+      await redis.stop();
+      await alice.readUntil('*** split\n');
+      await bob.readUntil('*** split\n');
+      alice.send('only A hears this\n');
+      await anna.readUntil('alice: only A hears this\n');
+      await redis.restart();
+      await alice.readUntil('*** whole\n', 15000);
+      await bob.readUntil('*** whole\n', 15000);
+      bob.send('B is back\n');
+      await alice.readUntil('bob: B is back\n');
+      expect(bob.received).not.toContain('only A hears this');
+    }),
+    40000,
+  );
+
+  it('refuses to start when --redis points nowhere, in one line', async () => {
+    const lonely = new Lab(referenceTarget('final'));
+    try {
+      const { program } = await lonely.spawnServer({ REDIS_URL: 'redis://127.0.0.1:1' });
+      await expectOneLineError(program, 'Redis');
+    } finally {
+      await lonely.cleanup();
+    }
+  });
+});
