@@ -1,0 +1,120 @@
+// The final server's small modules, one job each, checked on their own.
+import { describe, expect, it } from 'vitest';
+import { LineReader } from '../final/framing.ts';
+import { TokenBucket, isLoopback } from '../final/limits.ts';
+import { checkNick } from '../final/nick.ts';
+import { notice, parseCommand, parseServerLine, publicLine } from '../final/protocol.ts';
+import { decodeUtf8, sanitize } from '../final/sanitize.ts';
+import { parseServerArgs } from '../final/config.ts';
+
+/** Feed chunks to a LineReader, collect what it says. */
+function read(chunks: (string | Buffer)[], maxLine = 8): string[] {
+  const seen: string[] = [];
+  const reader = new LineReader(maxLine, { line: (bytes) => seen.push(bytes.toString()), tooLong: () => seen.push('<too long>') });
+  for (const chunk of chunks) reader.push(Buffer.from(chunk));
+  return seen;
+}
+
+describe('framing: LineReader', () => {
+  it('finds lines whatever the chunks', () => {
+    expect(read(['ab\ncd', 'e\n\nf', 'g\r\n'])).toEqual(['ab', 'cde', '', 'fg']);
+    expect(read(['a', 'b', 'c', '\n'])).toEqual(['abc']);
+  });
+  it('refuses a long line once, drops it up to its newline, and goes on', () => {
+    expect(read(['12345678\n'])).toEqual(['12345678']);
+    expect(read(['123456789\nok\n'])).toEqual(['<too long>', 'ok']);
+    expect(read(['12345', '67890', '12345', '\nok\n'])).toEqual(['<too long>', 'ok']);
+  });
+  it('never holds more than the limit, however much comes without a newline', () => {
+    const reader = new LineReader(8, { line: () => {}, tooLong: () => {} });
+    for (let i = 0; i < 1000; i++) reader.push(Buffer.alloc(1000, 'x'));
+    expect(reader.buffered).toBeLessThanOrEqual(9);
+  });
+  it('keeps a "\\r" that is not at the end of the line', () => {
+    expect(read(['a\rb\n'])).toEqual(['a\rb']);
+  });
+});
+
+describe('sanitising', () => {
+  it('keeps ordinary text, accents and emoji as they are', () => {
+    for (const text of ['hello', 'Zoé dit « ça va ? »', '日本語', '👋🏽']) expect(sanitize(text)).toBe(text);
+  });
+  it('removes escape sequences whole, controls, C1 and bidi overrides', () => {
+    expect(sanitize('\x1b[2J\x1b[31mred\x1b[0m')).toBe('red');
+    expect(sanitize('\x1b]0;title\x07after')).toBe('after');
+    expect(sanitize('bell\x07 back\bspace \x9b31m \u202eevil\u202c\u2066x\u2069')).toBe('bell backspace  evilx');
+    expect(sanitize('tab\there')).toBe('tab here');
+  });
+  it('decodes valid UTF-8 and refuses the rest', () => {
+    expect(decodeUtf8(Buffer.from('café'))).toBe('café');
+    expect(decodeUtf8(Buffer.from([0x63, 0x61, 0x66, 0xe9]))).toBeNull();
+    expect(decodeUtf8(Buffer.from([0xc3]))).toBeNull();
+  });
+});
+
+describe('nicknames', () => {
+  it('accepts letters of any script, digits, "_" and "-", up to 16 characters', () => {
+    for (const nick of ['Zoé', 'Éloïse', '李雷', 'a_b-c', 'x'.repeat(16)]) expect(checkNick(nick).ok).toBe(true);
+  });
+  it('refuses spaces, punctuation, empty and too long', () => {
+    for (const nick of ['two words', 'a:b', '*', '', 'x'.repeat(17), 'a\u202e']) expect(checkNick(nick).ok).toBe(false);
+  });
+  it('gives the same key to one name written in several ways', () => {
+    const keys = ['Zoé', 'ZOÉ', 'zoe\u0301'].map((nick) => checkNick(nick)).map((check) => (check.ok ? check.key : ''));
+    expect(new Set(keys).size).toBe(1);
+  });
+});
+
+describe('protocol', () => {
+  it('builds notices whose arguments cannot become the trailing text', () => {
+    expect(notice('left', ['bob', 'quit'], 'see you')).toBe('*** left bob quit :see you');
+    expect(notice('error', ['unknown-command', ':x y'])).toBe('*** error unknown-command x_y');
+  });
+  it('reads every kind of server line', () => {
+    expect(parseServerLine('NICK')).toEqual({ kind: 'prompt', what: 'nick' });
+    expect(parseServerLine('PASS')).toEqual({ kind: 'prompt', what: 'password' });
+    expect(parseServerLine(publicLine('alice', 'bob: hi'))).toEqual({ kind: 'message', from: 'alice', text: 'bob: hi' });
+    expect(parseServerLine('* alice waves')).toEqual({ kind: 'action', from: 'alice', text: 'waves' });
+    expect(parseServerLine('alice -> bob: psst')).toEqual({ kind: 'private', from: 'alice', to: 'bob', text: 'psst' });
+    expect(parseServerLine('*** left bob quit :see you')).toEqual({ kind: 'notice', code: 'left', args: ['bob', 'quit'], trailing: 'see you' });
+    expect(parseServerLine('alice: *** joined mallory')).toMatchObject({ kind: 'message', from: 'alice' });
+  });
+  it('reads what a user types', () => {
+    expect(parseCommand('hello')).toEqual({ kind: 'say', text: 'hello' });
+    expect(parseCommand('//not a command')).toEqual({ kind: 'say', text: '/not a command' });
+    expect(parseCommand('/msg bob  hi there')).toEqual({ kind: 'msg', to: 'bob', text: 'hi there' });
+    expect(parseCommand('/msg bob')).toEqual({ kind: 'usage', command: 'msg' });
+    expect(parseCommand('/QUIT bye now')).toEqual({ kind: 'quit', reason: 'bye now' });
+    expect(parseCommand('/kick bob too loud')).toEqual({ kind: 'kick', nick: 'bob', reason: 'too loud' });
+    expect(parseCommand('/dance')).toEqual({ kind: 'unknown', command: 'dance' });
+  });
+});
+
+describe('limits', () => {
+  it('lets a burst through, then one line per 1/rate seconds', () => {
+    const bucket = new TokenBucket(3, 1, 0);
+    expect([1, 2, 3, 4].map(() => bucket.take(0))).toEqual([true, true, true, false]);
+    expect(bucket.wait(0)).toBe(1);
+    expect(bucket.take(999)).toBe(false);
+    expect(bucket.take(1000)).toBe(true);
+  });
+  it('knows loopback addresses', () => {
+    expect(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
+    expect(['10.0.0.1', '::ffff:10.0.0.1', '128.0.0.1'].some(isLoopback)).toBe(false);
+  });
+});
+
+describe('server options', () => {
+  it('takes defaults, then environment variables, then options', () => {
+    expect(parseServerArgs([], {})).toMatchObject({ host: '127.0.0.1', port: 55555, maxLine: 1024, floodBurst: 10 });
+    expect(parseServerArgs([], { PORT: '6000', MAX_LINE: '512' })).toMatchObject({ port: 6000, maxLine: 512 });
+    expect(parseServerArgs(['--port', '7000'], { PORT: '6000' })).toMatchObject({ port: 7000 });
+    expect(parseServerArgs(['--redis', 'redis://x:1'], {})).toMatchObject({ redis: 'redis://x:1' });
+    expect(parseServerArgs([], { REDIS_URL: 'redis://y:2' })).toMatchObject({ redis: 'redis://y:2' });
+  });
+  it('explains a bad value in one line', () => {
+    expect(() => parseServerArgs(['--port', '70000'], {})).toThrow(/--port/);
+    expect(() => parseServerArgs(['--max-line', 'lots'], {})).toThrow(/--max-line/);
+    expect(() => parseServerArgs(['--tls-cert', 'a.pem'], {})).toThrow(/together/);
+  });
+});
