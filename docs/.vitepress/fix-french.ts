@@ -25,14 +25,15 @@ function fixText(text: string): string {
 }
 
 /** Fix the prose of one line, leaving code spans, tags and link targets alone. */
-function fixLine(raw: string): string {
-  // "l'`accept()`": the apostrophe sits just before a code span.
-  const line = raw.replace(/(\p{L})'`/gu, '$1’`');
+function fixLine(line: string): string {
   const protectedParts = /(`+[^`]*`+|<[^>]*>|\]\([^)]*\)|\{\{.*?\}\})/g;
   let out = '';
   let last = 0;
   for (const match of line.matchAll(protectedParts)) {
-    out += fixText(line.slice(last, match.index)) + match[0];
+    let prose = fixText(line.slice(last, match.index));
+    // "l'`accept()`": an apostrophe just before a code span, but never one inside it (`'close'`).
+    if (match[0].startsWith('`')) prose = prose.replace(/(\p{L})'$/u, '$1’');
+    out += prose + match[0];
     last = match.index + match[0].length;
   }
   return out + fixText(line.slice(last));
