@@ -118,6 +118,7 @@ export class RedisLink implements Link {
 
   // ------------------------------------------------------------------ Link
 
+  // #region claim
   async claim(key: string, nick: string): Promise<boolean> {
     if (this.#split) return true; // alone for now: this server's own check is all there is
     try {
@@ -126,6 +127,7 @@ export class RedisLink implements Link {
       return true; // Redis went away while we asked: same as split
     }
   }
+  // #endregion claim
 
   release(key: string): void {
     this.#owned.delete(key);
@@ -159,6 +161,7 @@ export class RedisLink implements Link {
     this.#pub.publish(CHANNEL, JSON.stringify(wire)).catch(() => {});
   }
 
+  // #region heard
   #heard(text: string): void {
     let wire: Wire;
     try {
@@ -180,6 +183,7 @@ export class RedisLink implements Link {
     }
     this.hub.receive(wire);
   }
+  // #endregion heard
 
   /** A beat lists a server's members: announce whoever we had wrong (after a split, say). */
   #reconcile(known: Map<string, string>, told: Map<string, string>): void {
@@ -192,6 +196,7 @@ export class RedisLink implements Link {
     this.hub.room.broadcast(line);
   }
 
+  // #region beat
   /** Every beat: say we are alive with our members, keep our nicknames, bury silent servers. */
   #beat(): void {
     const now = Date.now();
@@ -207,7 +212,9 @@ export class RedisLink implements Link {
     for (const key of this.#owned.keys()) refresh.pexpire(nickKey(key), this.timing.deadMs);
     refresh.exec().catch(() => {});
   }
+  // #endregion beat
 
+  // #region split
   #lost(why: string): void {
     if (this.#split) return;
     this.#split = true;
@@ -230,6 +237,7 @@ export class RedisLink implements Link {
     this.#say(notice('whole'));
     this.#beat();
   }
+  // #endregion split
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -49,6 +49,10 @@ export const sections: Section[] = [
   // Later sections (the robust chatroom in final/, its protocol, going
   // further, for teachers) go here, before the reference.
   {
+    text: { en: 'Going further', fr: 'Pour aller plus loin' },
+    items: [{ link: '/redis', text: { en: 'Several servers, one room', fr: 'Plusieurs serveurs, un salon' } }],
+  },
+  {
     text: { en: 'Reference', fr: 'Référence' },
     items: [{ link: '/glossary', text: { en: 'Glossary EN ↔ FR', fr: 'Glossaire FR ↔ EN' } }],
   },

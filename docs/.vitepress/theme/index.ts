@@ -8,6 +8,7 @@ import HandshakeDiagram from './components/HandshakeDiagram.vue';
 import BroadcastDiagram from './components/BroadcastDiagram.vue';
 import EventLoopDiagram from './components/EventLoopDiagram.vue';
 import StepChecks from './components/StepChecks.vue';
+import PubSubDiagram from './components/PubSubDiagram.vue';
 import './style.css';
 
 export default {
@@ -18,5 +19,6 @@ export default {
     app.component('BroadcastDiagram', BroadcastDiagram);
     app.component('EventLoopDiagram', EventLoopDiagram);
     app.component('StepChecks', StepChecks);
+    app.component('PubSubDiagram', PubSubDiagram);
   },
 } satisfies Theme;
