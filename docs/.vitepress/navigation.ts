@@ -49,8 +49,15 @@ export const sections: Section[] = [
   // Later sections (the robust chatroom in final/, its protocol, going
   // further, for teachers) go here, before the reference.
   {
+    text: { en: 'The final chatroom', fr: 'Le salon final' },
+    items: [{ link: '/protocol', text: { en: 'The protocol', fr: 'Le protocole' } }],
+  },
+  {
     text: { en: 'Going further', fr: 'Pour aller plus loin' },
-    items: [{ link: '/redis', text: { en: 'Several servers, one room', fr: 'Plusieurs serveurs, un salon' } }],
+    items: [
+      { link: '/redis', text: { en: 'Several servers, one room', fr: 'Plusieurs serveurs, un salon' } },
+      { link: '/performance', text: { en: 'Performance: the benchmark', fr: 'Performances\u00a0: le banc d’essai' } },
+    ],
   },
   {
     text: { en: 'Reference', fr: 'Référence' },
