@@ -83,6 +83,7 @@ export class ChatServer implements ChatContext {
     });
   }
 
+  // #region refusal
   /** Why this connection must be turned away, as the notice that says it, or nothing. */
   #refusal(ip: string): string | undefined {
     const bannedUntil = this.#bans.get(ip) ?? 0;
@@ -93,7 +94,9 @@ export class ChatServer implements ChatContext {
     }
     return undefined;
   }
+  // #endregion refusal
 
+  // #region transport
   /**
    * Plain TCP: ready at once. TLS: the client speaks first; a TLS client's
    * first byte is 0x16. Anything else, or silence (a plain client waiting for
@@ -121,6 +124,7 @@ export class ChatServer implements ChatContext {
       });
     });
   }
+  // #endregion transport
 
   #refuseClearText(raw: net.Socket): void {
     this.#handshakes.delete(raw);
@@ -136,6 +140,7 @@ export class ChatServer implements ChatContext {
     if (this.options.banSeconds > 0) this.#bans.set(ip, Date.now() + this.options.banSeconds * 1000);
   }
 
+  // #region batching
   /**
    * Batch output: the room's lines and every session written to leave
    * together, in one write per session, at the end of this event-loop turn,
@@ -167,7 +172,9 @@ export class ChatServer implements ChatContext {
     const end = performance.now();
     this.#nextFlush = end + (end - start);
   };
+  // #endregion batching
 
+  // #region sweeper
   /** One timer for all connections: handshakes, nickname deadline, pings, ping deadline. */
   #startSweeper(): void {
     const { nickTimeout, idleTimeout, pingTimeout, handshakeTimeout } = this.options;
@@ -196,7 +203,9 @@ export class ChatServer implements ChatContext {
     }, period);
     this.#sweeper.unref();
   }
+  // #endregion sweeper
 
+  // #region close
   /** Tell everyone the server is stopping, close every connection, stop listening. */
   async close(graceMs = 2000): Promise<void> {
     clearInterval(this.#sweeper);
@@ -212,4 +221,5 @@ export class ChatServer implements ChatContext {
     await closed; // resolves once every connection has closed
     clearTimeout(timer);
   }
+  // #endregion close
 }

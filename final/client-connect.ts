@@ -18,6 +18,7 @@ export interface Target {
 /** "127.0.0.1:55555", "[::1]:55555". */
 export const describe = ({ host, port }: Target) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
+// #region connect
 /** Connect; a certificate that is not trusted, or not for this host, fails the TLS handshake. */
 export function connect(target: Target): net.Socket {
   const { host, port } = target;
@@ -29,6 +30,7 @@ export function connect(target: Target): net.Socket {
     ...(!net.isIP(host) && { servername: host }), // SNI takes names, not addresses
   });
 }
+// #endregion connect
 
 const UNTRUSTED = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',

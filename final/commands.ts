@@ -8,6 +8,7 @@ import type { Session } from './session.ts';
 export function runCommand(session: Session, command: Command): void {
   const { hub, log } = session.context;
   switch (command.kind) {
+    // #region say
     case 'say':
       // An empty line says nothing: do not wake everybody up for it.
       if (command.text.trim() === '') return;
@@ -18,6 +19,7 @@ export function runCommand(session: Session, command: Command): void {
       if (session.muted) return session.sendLine(errorNotice('muted'));
       hub.say(actionLine(session.nick, command.text));
       return;
+    // #endregion say
     case 'msg': {
       if (session.muted) return session.sendLine(errorNotice('muted'));
       const target = find(session, command.to);

@@ -30,6 +30,7 @@ export class LineReader {
     return this.#length;
   }
 
+  // #region push
   push(chunk: Buffer): void {
     let start = 0;
     while (start < chunk.length) {
@@ -71,4 +72,5 @@ export class LineReader {
     if (bytes.length > this.maxLine) this.handler.tooLong();
     else this.handler.line(bytes);
   }
+  // #endregion push
 }

@@ -1,3 +1,4 @@
+// #region bucket
 /**
  * A token bucket: `burst` lines at once, then `rate` lines per second. Each
  * line takes a token; tokens come back at `rate` per second, up to `burst`.
@@ -30,6 +31,7 @@ export class TokenBucket {
     return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.rate);
   }
 }
+// #endregion bucket
 
 /** Counts open connections per IP address. */
 export class ConnectionCounter {

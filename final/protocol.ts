@@ -70,6 +70,7 @@ export const NOTICE_CODES = [
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
+// #region lines
 /** `*** code arg1 arg2 :trailing text`: args hold no spaces, the trailing text may. */
 export function notice(code: NoticeCode, args: readonly (string | number)[] = [], trailing?: string): string {
   // An argument is one word that cannot start the trailing text: keep it so.
@@ -85,6 +86,7 @@ export function errorNotice(code: ErrorCode, ...args: (string | number)[]): stri
 export const publicLine = (nick: string, text: string) => `${nick}: ${text}`;
 export const actionLine = (nick: string, text: string) => `* ${nick} ${text}`;
 export const privateLine = (from: string, to: string, text: string) => `${from} -> ${to}: ${text}`;
+// #endregion lines
 
 // ---------------------------------------------------------------- client → server
 

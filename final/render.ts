@@ -41,6 +41,7 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
     case 'notice':
       break;
   }
+  // #region notices
   const [a = '', b = ''] = line.args.map(sanitize);
   const trailing = line.trailing === undefined ? '' : sanitize(line.trailing);
   switch (line.code) {
@@ -62,6 +63,7 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
       const say = t.errors[a];
       return { text: time + c.red(say ? say(b) : `${a} ${b}`.trim()) };
     }
+    // #endregion notices
     case 'operator':
       return system(t.operator(a));
     case 'kicked':

@@ -85,6 +85,7 @@ export class Room<M extends Member = Member> {
     return from < this.#lines.length ? this.#lines.slice(from) : [];
   }
 
+  // #region flush
   /** Give every member the lines it has not taken: one buffer for all, and a slice of it for those that took some. */
   flush(): void {
     const lines = this.#lines;
@@ -105,4 +106,5 @@ export class Room<M extends Member = Member> {
       }
     }
   }
+  // #endregion flush
 }

@@ -46,6 +46,7 @@ try {
   fail(`Cannot listen on ${options.host}:${options.port}: ${err.message}`);
 }
 
+// #region signals
 // Ctrl+C or a service manager's stop: say goodbye to everyone, then exit.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -60,3 +61,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     });
   });
 }
+// #endregion signals

@@ -95,6 +95,7 @@ export class Session implements Member {
     this.#outputBytes += bytes.length;
   }
 
+  // #region flush
   /**
    * Write what is queued, then `lines` (the room's, shared with the other
    * members), in one system call; drop the client if it stopped reading.
@@ -114,9 +115,11 @@ export class Session implements Member {
       this.socket.destroy();
     }
   }
+  // #endregion flush
 
   // ------------------------------------------------------------------ input
 
+  // #region onLine
   #onLine(bytes: Buffer): void {
     if (this.#state === 'closed') return;
     if (this.#busy) {
@@ -138,7 +141,9 @@ export class Session implements Member {
     if (command.kind !== 'pong' && !this.#allowed()) return;
     runCommand(this, command);
   }
+  // #endregion onLine
 
+  // #region flood
   /** Flood control, for chat lines: one token per line; none left, the line is dropped. */
   #allowed(): boolean {
     if (this.#bucket.take(this.lastActive)) {
@@ -152,6 +157,7 @@ export class Session implements Member {
     }
     return false;
   }
+  // #endregion flood
 
   /** Right: on to the nickname. Wrong: answer after a delay (it slows guessing); 3 wrong: goodbye. */
   #onPassword(text: string): void {
