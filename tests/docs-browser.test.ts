@@ -29,8 +29,8 @@ if (!haveChromium && !inCI) {
   );
 }
 
-/** The step pages, English paths. */
-const STEP_PAGES = ['/steps/01-socket', '/steps/02-broadcast', '/steps/03-nick-handshake', '/steps/04-threads-async'];
+/** The step pages, and the final chatroom's page built like them, English paths. */
+const STEP_PAGES = ['/steps/01-socket', '/steps/02-broadcast', '/steps/03-nick-handshake', '/steps/04-threads-async', '/final'];
 
 /**
  * Newest modification time of a file, or of the files under a folder, skipping
@@ -51,7 +51,7 @@ function newest(dir: string): number {
 /** Build the site unless docs/.vitepress/dist is newer than everything it is built from. */
 function ensureBuild(): void {
   const built = path.join(DIST, 'index.html');
-  const sources = Math.max(...['docs', 'steps', 'course', 'tests/course.ts', 'tests/checks'].map((dir) => newest(path.join(ROOT, dir))));
+  const sources = Math.max(...['docs', 'steps', 'final', 'course', 'tests/course.ts', 'tests/checks'].map((dir) => newest(path.join(ROOT, dir))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
   const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs'], {
     cwd: ROOT,

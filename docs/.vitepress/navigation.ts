@@ -50,7 +50,10 @@ export const sections: Section[] = [
   // further, for teachers) go here, before the reference.
   {
     text: { en: 'The final chatroom', fr: 'Le salon final' },
-    items: [{ link: '/protocol', text: { en: 'The protocol', fr: 'Le protocole' } }],
+    items: [
+      { link: '/final', text: { en: 'The final chatroom', fr: 'Le salon final' } },
+      { link: '/protocol', text: { en: 'The protocol', fr: 'Le protocole' } },
+    ],
   },
   {
     text: { en: 'Going further', fr: 'Pour aller plus loin' },

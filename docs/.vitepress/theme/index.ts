@@ -9,6 +9,7 @@ import BroadcastDiagram from './components/BroadcastDiagram.vue';
 import EventLoopDiagram from './components/EventLoopDiagram.vue';
 import StepChecks from './components/StepChecks.vue';
 import PubSubDiagram from './components/PubSubDiagram.vue';
+import FinalServerDiagram from './components/FinalServerDiagram.vue';
 import './style.css';
 
 export default {
@@ -20,5 +21,6 @@ export default {
     app.component('EventLoopDiagram', EventLoopDiagram);
     app.component('StepChecks', StepChecks);
     app.component('PubSubDiagram', PubSubDiagram);
+    app.component('FinalServerDiagram', FinalServerDiagram);
   },
 } satisfies Theme;
