@@ -27,6 +27,17 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / clockTicks();
 }
 
+/** CPU seconds the whole machine spent busy (all cores, all processes), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!; // "cpu  user nice system idle iowait irq softirq steal ..."
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
+  return (user + nice + system + irq + softirq + steal) / clockTicks();
+}
+
+/** The load average over the last minute: other work on the machine while the bench runs. */
+export const loadAverage = (): number => os.loadavg()[0] ?? NaN;
+
 export interface Memory {
   /** Resident memory now, and its peak since the process started (VmHWM), in bytes. */
   rss: number;

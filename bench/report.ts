@@ -9,6 +9,8 @@ import { FINAL_OPTIONS } from './servers.ts';
 
 export interface Report {
   date: string;
+  /** Load average (1 min) when the run started and ended: other work on the machine. */
+  load: [number, number];
   command: string;
   quick: boolean;
   machine: Machine;
@@ -79,10 +81,11 @@ export function trafficTable(results: RunResult[]): string {
         (m.intact / Math.max(1, m.reads)).toFixed(1),
         mib(result.peakRss),
         `${m.harnessCpuS.toFixed(2)}${m.harnessBound ? ' !' : ''}`,
+        m.otherCpuS.toFixed(2),
       ];
     });
   return table(
-    ['scenario', 'server', 'N', 'connect s', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost', 'corrupt', 'CPU s', 'µs/deliv', 'vs step 04', 'deliv/read', 'peak MiB', 'harness CPU s'],
+    ['scenario', 'server', 'N', 'connect s', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost', 'corrupt', 'CPU s', 'µs/deliv', 'vs step 04', 'deliv/read', 'peak MiB', 'harness CPU s', 'other CPU s'],
     rows,
   );
 }
@@ -134,6 +137,31 @@ export function idleTable(results: RunResult[]): string {
   return table(['scenario', 'server', 'connected', 'connect s', 'RSS MiB', 'KiB / connection', 'peak MiB'], rows);
 }
 
+/** The headline as one table: a row per measure, a column per server, ratios to step 04 in brackets. */
+export function headlineTable(results: RunResult[]): string {
+  const servers = [...new Set(results.map((result) => result.server))].sort((a, b) => order(a) - order(b));
+  const cell = (value: number | undefined, base: number | undefined, format: (v: number) => string) =>
+    value === undefined || !Number.isFinite(value) ? '–' : base && Number.isFinite(base) && base !== value ? `${format(value)} (${(value / base).toFixed(2)}×)` : format(value);
+  const row = (label: string, get: (server: string) => number | undefined, format: (v: number) => string) => [
+    label,
+    ...servers.map((server) => cell(get(server), server === NAIVE ? undefined : get(NAIVE), format)),
+  ];
+  const measured = (scenario: string) => (server: string) => find(results, scenario, server)?.measured;
+  const rows = [
+    row('(a) fan-out, N = 500: server µs per delivery', (s) => measured('a500')(s)?.cpuUsPerDelivery, (v) => v.toFixed(3)),
+    row('(a) fan-out, N = 1000: deliveries/s', (s) => measured('a1000')(s)?.deliveriesPerS, si),
+    row('(b) chatter, N = 500: server µs per delivery', (s) => measured('b500')(s)?.cpuUsPerDelivery, (v) => v.toFixed(3)),
+    row('(b) chatter, N = 500: p99 latency, ms', (s) => measured('b500')(s)?.latency.p99, ms),
+    row('(c) capacity, N = 500: msg/s held', (s) => results.find((r) => r.capacity && r.server === s)?.capacity?.held, si),
+    row('(d) interleaving: corrupt lines', (s) => measured('d10')(s)?.corrupt, (v) => String(v)),
+    row('(e) idle: connections made', (s) => find(results, 'e', s)?.connected, (v) => String(v)),
+    row('(e) idle: KiB of RSS per connection', (s) => find(results, 'e', s)?.idle?.rssPerConnection, (v) => (v / 1024).toFixed(1)),
+  ].filter((cells) => cells.slice(1).some((cell) => cell !== '–'));
+  return table(['measure', ...servers], rows, ['', ...servers].map((_, i) => i > 0));
+}
+
+const order = (server: string) => [FINAL, NAIVE, PYTHON].indexOf(server) >>> 0; // others last
+
 /** The headline: the final server against the naive one, target by target. */
 export function headline(results: RunResult[]): string[] {
   const lines: string[] = [];
@@ -179,7 +207,7 @@ export function headline(results: RunResult[]): string[] {
 }
 
 export function renderTables(report: Report): string {
-  return [trafficTable(report.results), capacityTable(report.results), idleTable(report.results)].join('\n\n');
+  return [trafficTable(report.results), capacityTable(report.results), idleTable(report.results), headlineTable(report.results)].join('\n\n');
 }
 
 const machineLine = (report: Report) =>
@@ -192,13 +220,15 @@ export function resultsMarkdown(report: Report): string {
 The last full run of \`${report.command}\`, on ${report.date.slice(0, 10)}; it took ${Math.round(report.seconds)} s.
 How to read it: [docs/performance.md](../docs/performance.md).
 
-- Machine: ${machineLine(report)}.
+- Machine: ${machineLine(report)}; load average ${report.load.map((value) => value.toFixed(1)).join(' at the start, ')} at the end.
 - ${report.pinned ? 'Each server pinned to core 0, the load generator to core 1 (taskset).' : 'Not pinned (no taskset): server and load generator share the cores.'}
 - Servers: \`final/server.ts\` (compiled with esbuild, run by node) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
   \`steps/04-threads-async/server.ts\` (step 04, the naive server, compiled the same way); the manual's Python server
   \`tests/fixtures/manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`.
 ${report.skipped.map((line) => `- Skipped: ${line}.\n`).join('')}${report.errors.map((line) => `- Error: ${line}\n`).join('')}
 ## Headline
+
+${headlineTable(report.results)}
 
 ${headline(report.results).join('\n')}
 
@@ -218,7 +248,9 @@ Columns: *deliv/s* counts messages received, summed over the receivers; latencie
 send to the receipt; *lost* is owed minus received after a bounded wait, *corrupt* the lines
 that hold a cut message or two glued ones; *CPU s* is the server's user + system time during
 the measurement (/proc/<pid>/stat), *µs/deliv* that time per delivery, *vs step 04* its ratio
-to the naive server's; *peak MiB* is the server's VmHWM; *harness CPU s* is the load
-generator's own, marked ! when it used more than 90 % of its core (it may have been the limit).
+to the naive server's; *deliv/read* the deliveries per read of a receiver (how well the
+server batches its writes); *peak MiB* is the server's VmHWM; *harness CPU s* is the load
+generator's own, marked ! when it used more than 90 % of its core (it may have been the
+limit); *other CPU s* is what the rest of the machine used meanwhile (/proc/stat): noise.
 `;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../tests/harness/target.ts';
-import { hasTaskset, machine, openFileLimit, pinSelf } from './proc.ts';
+import { hasTaskset, loadAverage, machine, openFileLimit, pinSelf } from './proc.ts';
 import { type Report, headline, renderTables, resultsMarkdown } from './report.ts';
 import { type RunResult, runScenario, scenarios } from './scenarios.ts';
 import { SERVERS, type ServerKind, killAll, prepare, unavailable } from './servers.ts';
@@ -43,6 +43,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 process.on('exit', killAll);
 
 const started = performance.now();
+const loadAtStart = loadAverage();
+if (loadAtStart > 1) console.log(`The machine is busy (load average ${loadAtStart.toFixed(1)}): expect noisy numbers (see "other CPU s").`);
 const quick = values.quick;
 const kinds = (values.servers?.split(',') ?? ['final', 'naive', 'python', 'ngircd']) as ServerKind[];
 for (const kind of kinds) if (!(kind in SERVERS)) throw new Error(`unknown server "${kind}" (final, naive, python, ngircd)`);
@@ -115,6 +117,7 @@ progress('');
 
 const report: Report = {
   date: new Date().toISOString(),
+  load: [loadAtStart, loadAverage()],
   command: `npm run bench${quick ? ' -- --quick' : ''}`,
   quick,
   machine: machine(),

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { freePort } from '../tests/harness/network.ts';
 import { type CapacityPlan, type CapacityStep, bounds, holds, nextRate } from './capacity.ts';
 import { ClientPool, drain, fullSpeed, paced } from './load.ts';
-import { cpuSeconds, memory } from './proc.ts';
+import { cpuSeconds, machineBusySeconds, memory } from './proc.ts';
 import { type ServerSpec, startServer } from './servers.ts';
 import { type Latency, latencyMs, lost } from './stats.ts';
 
@@ -51,11 +51,11 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
     ];
   }
   return [
-    ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1500, window, batch: 32 })),
+    ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1200, window, batch: 32 })),
     { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2 },
-    { id: 'c500', kind: 'capacity', clients: 500, durationMs: 800, capacity: capacity(250, 14) },
+    { id: 'c500', kind: 'capacity', clients: 500, durationMs: 700, capacity: capacity(250, 14) },
     { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },
-    { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 12000 },
+    { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 11000 },
   ];
 }
 
@@ -80,6 +80,8 @@ export interface Measured {
   harnessSystemS: number;
   /** The harness used more than 90 % of its core: it, not the server, may have been the limit. */
   harnessBound: boolean;
+  /** CPU seconds the rest of the machine used meanwhile (other processes, the kernel's own work): noise. */
+  otherCpuS: number;
 }
 
 export interface CapacityResult {
@@ -171,6 +173,7 @@ export async function runScenario(scenario: Scenario, spec: ServerSpec, options:
 async function measure(pool: ClientPool, pid: number, options: RunOptions, send: () => Promise<unknown>): Promise<Measured> {
   const counting = pool.startMeasure();
   const cpu0 = cpuSeconds(pid);
+  const busy0 = machineBusySeconds();
   const self0 = process.cpuUsage();
   const start = performance.now();
   await send();
@@ -180,6 +183,7 @@ async function measure(pool: ClientPool, pid: number, options: RunOptions, send:
   const serverCpuS = cpuSeconds(pid) - cpu0;
   const self = process.cpuUsage(self0);
   const harnessCpuS = (self.user + self.system) / 1e6;
+  const otherCpuS = Math.max(0, machineBusySeconds() - busy0 - serverCpuS - harnessCpuS);
   const { intact, corrupt, other, reads } = counting.counts;
   const seconds = Math.max(0.001, (last - start) / 1000);
   return {
@@ -198,6 +202,7 @@ async function measure(pool: ClientPool, pid: number, options: RunOptions, send:
     harnessCpuS,
     harnessSystemS: self.system / 1e6,
     harnessBound: harnessCpuS / wall > 0.9,
+    otherCpuS,
   };
 }
 
