@@ -43,6 +43,7 @@ export const sections: Section[] = [
       { link: '/concepts/tcp', text: { en: 'TCP: bind, listen, accept', fr: 'TCP\u00a0: bind, listen, accept' } },
       { link: '/concepts/bytes', text: { en: 'Bytes and text', fr: 'Octets et texte' } },
       { link: '/concepts/event-loop', text: { en: 'Threads and the event loop', fr: 'Threads et boucle d’événements' } },
+      { link: '/concepts/tls', text: { en: 'TLS: encryption and certificates', fr: 'TLS\u00a0: chiffrement et certificats' } },
     ],
   },
   { text: { en: 'The steps', fr: 'Les étapes' }, items: stepPages },
