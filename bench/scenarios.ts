@@ -44,10 +44,10 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
   if (quick) {
     return [
       { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 300, window, batch: 32 },
-      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 500, ratePerClient: 2 },
-      { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(400, 3) },
+      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 400, ratePerClient: 2 },
+      { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(400, 2) },
       { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 300, window, batch: 16 },
-      { id: 'e', kind: 'idle', clients: Math.min(300, idleClients), durationMs: 0, connectDeadlineMs: 3000 },
+      { id: 'e', kind: 'idle', clients: Math.min(200, idleClients), durationMs: 0, connectDeadlineMs: 2000 },
     ];
   }
   return [
