@@ -12,7 +12,7 @@ export interface ChatContext {
   /** The whole chatroom: this server's room, and the others' when there are several. */
   readonly hub: Hub;
   readonly log: Logger;
-  /** Call session.flush() at the end of this event-loop turn. */
+  /** Call session.flush() soon: at the end of this event-loop turn, or after a pause when flushes are costly (see ChatServer). */
   flushLater(session: Session): void;
   /** The connection is closed: stop counting it. */
   forget(session: Session): void;
