@@ -4,7 +4,7 @@
 //   "mot :"  → no-break space (U+00A0) before the colon
 //   "mot ?"  → narrow no-break space (U+202F) before ; ! ?
 //   "« mot »" → no-break spaces inside the guillemets
-//   "l'idée" → typographic apostrophe: "l’idée"
+//   "l'idée", "l'**idée**" → typographic apostrophe: "l’idée"
 // tests/docs-parity.test.ts checks the same rules.
 //
 // Usage: npx tsx docs/.vitepress/fix-french.ts docs/fr/steps/05-new-page.md ...
@@ -21,7 +21,7 @@ function fixText(text: string): string {
     .replace(/ +([;!?])/g, `${NNBSP}$1`)
     .replace(/« +/g, `«${NBSP}`)
     .replace(/ +»/g, `${NBSP}»`)
-    .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+    .replace(/(\p{L})'(?=\p{L}|[*_]+\p{L})/gu, '$1’');
 }
 
 /** Fix the prose of one line, leaving code spans, tags and link targets alone. */

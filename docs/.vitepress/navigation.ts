@@ -64,6 +64,10 @@ export const sections: Section[] = [
     ],
   },
   {
+    text: { en: 'For teachers', fr: 'Pour les enseignants' },
+    items: [{ link: '/teachers', text: { en: 'Exercises, and a class on a network', fr: 'Exercices, et une classe en réseau' } }],
+  },
+  {
     text: { en: 'Reference', fr: 'Référence' },
     items: [{ link: '/glossary', text: { en: 'Glossary EN ↔ FR', fr: 'Glossaire FR ↔ EN' } }],
   },
@@ -86,6 +90,8 @@ export function sidebar(lang: Lang): DefaultTheme.SidebarItem[] {
 const navEntries: { text: Text; link: string; activeMatch?: string }[] = [
   { text: { en: 'Concepts', fr: 'Notions' }, link: '/concepts/addresses', activeMatch: '/concepts/' },
   { text: { en: 'Steps', fr: 'Étapes' }, link: stepPages[0]?.link ?? '/', activeMatch: '/steps/' },
+  { text: { en: 'Final chatroom', fr: 'Salon final' }, link: '/final' },
+  { text: { en: 'Teachers', fr: 'Enseignants' }, link: '/teachers' },
   { text: { en: 'Glossary', fr: 'Glossaire' }, link: '/glossary' },
 ];
 
