@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build } from 'esbuild';
+import { compile } from '../tests/harness/compile.ts';
 import { isListening } from '../tests/harness/network.ts';
 import { ROOT } from '../tests/harness/target.ts';
 import { versionOf } from './proc.ts';
@@ -108,18 +108,11 @@ export function unavailable(kind: ServerKind): string | null {
 
 /** Compile final/ and step 04 once with esbuild, so that they start from plain node (no tsx loader in their CPU and RSS). */
 export async function prepare(): Promise<void> {
-  await build({
-    entryPoints: ['final/server.ts', 'steps/04-threads-async/server.ts'].map((file) => path.join(ROOT, file)),
-    outdir: BUILD_DIR,
-    outbase: ROOT,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await compile(
+    ['final/server.ts', 'steps/04-threads-async/server.ts'].map((file) => path.join(ROOT, file)),
+    BUILD_DIR,
+    ROOT,
+  );
 }
 
 const running = new Set<ChildProcess>();

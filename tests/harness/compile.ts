@@ -1,21 +1,19 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 /**
- * Compile the .ts programs of each folder into `outdir/<folder name>/*.mjs`,
- * as prebuild.ts does for the reference programs: for tests that start the
- * same programs many times, node starts a .mjs file without tsx's half second
- * of CPU. Returns the compiled folders, in the same order.
+ * Compile TypeScript programs into plain .mjs files that node starts without
+ * tsx (which costs about half a second of CPU: it loads esbuild). Each entry
+ * point is bundled with the repository's own modules; packages (chalk,
+ * ioredis...) still load from node_modules, as with tsx. Without `outbase`,
+ * esbuild places each output by the common folder of the entry points.
  */
-export async function compileFolders(folders: string[], outdir: string): Promise<string[]> {
+export async function compile(entryPoints: BuildOptions['entryPoints'], outdir: string, outbase?: string): Promise<void> {
   await build({
-    entryPoints: folders.flatMap((folder) =>
-      readdirSync(folder)
-        .filter((name) => name.endsWith('.ts'))
-        .map((name) => ({ in: path.join(folder, name), out: path.join(path.basename(folder), name.replace(/\.ts$/, '')) })),
-    ),
+    entryPoints,
     outdir,
+    ...(outbase !== undefined && { outbase }),
     outExtension: { '.js': '.mjs' },
     bundle: true,
     packages: 'external',
@@ -24,5 +22,21 @@ export async function compileFolders(folders: string[], outdir: string): Promise
     target: 'node20',
     logLevel: 'silent',
   });
+}
+
+/**
+ * Compile the .ts programs of each folder into `outdir/<folder name>/*.mjs`,
+ * as prebuild.ts does for the reference programs: for tests that start the
+ * same programs many times. Returns the compiled folders, in the same order.
+ */
+export async function compileFolders(folders: string[], outdir: string): Promise<string[]> {
+  await compile(
+    folders.flatMap((folder) =>
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => ({ in: path.join(folder, name), out: path.join(path.basename(folder), name.replace(/\.ts$/, '')) })),
+    ),
+    outdir,
+  );
   return folders.map((folder) => path.join(outdir, path.basename(folder)));
 }

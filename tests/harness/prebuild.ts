@@ -6,23 +6,16 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { compile } from './compile.ts';
 import { PREBUILT_ENV, ROOT } from './target.ts';
 
 export default async function prebuild(): Promise<void> {
   const dirs = [...readdirSync(path.join(ROOT, 'steps')).map((name) => `steps/${name}`), 'final'];
   const outdir = path.join(ROOT, 'node_modules/.cache/chatroom-tests');
-  await build({
-    entryPoints: dirs.flatMap((dir) => ['server.ts', 'client.ts'].map((file) => path.join(ROOT, dir, file))),
+  await compile(
+    dirs.flatMap((dir) => ['server.ts', 'client.ts'].map((file) => path.join(ROOT, dir, file))),
     outdir,
-    outbase: ROOT,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    packages: 'external', // chalk and friends load from node_modules, as with tsx
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+    ROOT,
+  );
   process.env[PREBUILT_ENV] = outdir; // the test workers inherit it
 }
