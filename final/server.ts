@@ -37,7 +37,7 @@ if (options.redis) {
 }
 try {
   const { address, port } = await chat.listen();
-  log('listening', `on ${formatAddress(address, port)}: connect with "npm run client" or "nc ${address} ${port}"`);
+  log('listening', `on ${formatAddress(address, port)}: ${howToConnect(address, port, Boolean(options.tls))}`);
 } catch (error) {
   const err = error as NodeJS.ErrnoException;
   if (err.code === 'EADDRINUSE') fail(`Port ${options.port} is already in use: stop the other server or choose another port (--port).`);
@@ -46,13 +46,27 @@ try {
   fail(`Cannot listen on ${options.host}:${options.port}: ${err.message}`);
 }
 
+/** The startup line's advice: the right client command for this server. */
+function howToConnect(address: string, port: number, tls: boolean): string {
+  const everywhere = address === '0.0.0.0' || address === '::';
+  const host = everywhere ? "<this machine's address>" : address;
+  const options = `${host === '127.0.0.1' ? '' : ` --host ${host}`}${port === 55555 ? '' : ` --port ${port}`}${tls ? ' --ca <certificate>' : ''}`;
+  const client = `"npm run client${options ? ` --${options}` : ''}"`;
+  return tls ? `connect with ${client}` : `connect with ${client} or "nc ${host} ${port}"`;
+}
+
 // #region signals
 // Ctrl+C or a service manager's stop: say goodbye to everyone, then exit.
-let stopping = false;
+// Under npm, one Ctrl+C can arrive twice (from the terminal and relayed by
+// npm or tsx): only a second one a moment later means "stop now".
+let stoppingSince = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(1); // a second Ctrl+C: stop now
-    stopping = true;
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince > 500) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     log('stopping', `(${signal}), closing ${chat.connections} connection(s)`);
     chat.close().then(async () => {
       await chat.hub.link?.close();

@@ -16,6 +16,9 @@ import { samePassword } from './secrets.ts';
 
 type State = 'password' | 'nick' | 'chat' | 'closed';
 
+/** How long a client that was told goodbye may take to close its side. */
+const QUIT_GRACE_MS = 2000;
+
 /** Wrong room passwords allowed before the connection is closed. */
 export const PASSWORD_ATTEMPTS = 3;
 
@@ -84,7 +87,7 @@ export class Session implements Member {
 
   /** Queue bytes for this client alone, after the room's lines so far; they leave with the next flush, in one write. */
   deliver(bytes: Buffer): void {
-    if (this.#state === 'closed') return;
+    if (this.#state === 'closed' || this.socket.writableEnded) return; // gone, or leaving
     if (this.#output.length === 0) this.context.flushLater(this);
     for (const line of this.context.room.take(this)) this.#queue(line);
     this.#queue(bytes);
@@ -101,7 +104,7 @@ export class Session implements Member {
    * members), in one system call; drop the client if it stopped reading.
    */
   flush(lines?: Buffer): void {
-    if (this.#state === 'closed') return;
+    if (this.#state === 'closed' || this.socket.writableEnded) return;
     if (lines) this.#queue(lines);
     else for (const line of this.context.room.take(this)) this.#queue(line); // flushed early (quit): the room's lines first
     if (this.#output.length === 0 || this.socket.destroyed) return;
@@ -230,6 +233,8 @@ export class Session implements Member {
     this.#leave(reason, message);
     this.flush();
     this.socket.end();
+    // A client may keep its side open (nc does): it must not keep its place in the room.
+    setTimeout(() => this.socket.destroy(), QUIT_GRACE_MS).unref();
   }
 
   /** An operator put this member out: close, and keep its address out for a while. */

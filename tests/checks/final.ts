@@ -7,7 +7,7 @@ import type { Check } from '../harness/check.ts';
 import { CheckFailure } from '../harness/failure.ts';
 import type { Lab, RunningServer } from '../harness/lab.ts';
 import { canBind, freePort } from '../harness/network.ts';
-import type { Peer } from '../harness/peer.ts';
+import { Peer } from '../harness/peer.ts';
 import { expectAbsent, expectOneLineError } from './common.ts';
 
 /** Connect, answer NICK, and wait for the welcome. */
@@ -201,6 +201,25 @@ export const checks: Check[] = [
       bob.send('/quit see you tomorrow\n');
       await alice.readExactly('*** left bob quit :see you tomorrow\n');
       await bob.inbox.waitClosed();
+    },
+  }),
+  serverCheck({
+    id: 'quit-half-open',
+    title: { en: 'a client that keeps its side open after /quit (as nc does) still leaves the room', fr: 'un client qui garde sa moitié ouverte après /quit (comme nc) quitte quand même le salon' },
+    hint: { en: 'After socket.end(), destroy the socket if the client has not closed within a short grace.', fr: 'Après socket.end(), détruisez le socket si le client n’a pas fermé après un court délai.' },
+    async run(lab) {
+      const { server, alice } = await pair(lab);
+      const socket = net.connect({ port: server.port, host: server.host, allowHalfOpen: true });
+      const lingering = new Peer(socket, 'lingering client');
+      try {
+        await lingering.readUntil('NICK\n');
+        lingering.send('dan\n');
+        await alice.readUntil('*** joined dan\n');
+        lingering.send('/quit\n');
+        await alice.readUntil('*** left dan quit\n', 8000);
+      } finally {
+        socket.destroy();
+      }
     },
   }),
   serverCheck({
