@@ -6,7 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Activity, BenchClient } from './client.ts';
-import { BODY_SIZE, writeBody } from './message.ts';
+import { DeliveryTally } from './cross.ts';
+import { BODY_SIZE, readId, writeBody } from './message.ts';
 import { nickOf, type Protocol } from './protocols.ts';
 import { LineScanner, newCounts, type LineCounts } from './scanner.ts';
 import { Histogram } from './stats.ts';
@@ -18,6 +19,8 @@ export interface Measure {
   sent: number;
   expected: number;
   startedMs: number;
+  /** With several servers: who received which message, to check each delivery happens exactly once. */
+  tally: DeliveryTally | null;
 }
 
 export class ClientPool {
@@ -25,11 +28,20 @@ export class ClientPool {
   readonly activity: Activity = { lastDataMs: 0, closed: 0 };
   #nextId = 0;
   measure: Measure | null = null;
+  /** Where the clients connect: one port, or one per server sharing the room. */
+  readonly ports: number[];
 
   constructor(
-    readonly port: number,
+    port: number | number[],
     readonly protocol: Protocol,
-  ) {}
+  ) {
+    this.ports = typeof port === 'number' ? [port] : port;
+  }
+
+  /** The server (index in `ports`) client `index` connects to: the clients take turns. */
+  serverOf(index: number): number {
+    return index % this.ports.length;
+  }
 
   /**
    * Connect `count` clients, `concurrency` handshakes at a time. Stops at
@@ -43,7 +55,7 @@ export class ClientPool {
     const worker = async () => {
       while (next < target && performance.now() < deadline) {
         const index = next++;
-        const client = await BenchClient.join(this.port, this.protocol, nickOf(index), this.activity, timeoutMs);
+        const client = await BenchClient.join(this.ports[this.serverOf(index)]!, this.protocol, nickOf(index), this.activity, timeoutMs);
         this.clients[index] = client;
       }
     };
@@ -67,12 +79,18 @@ export class ClientPool {
     }
   }
 
-  /** Start counting: from now on every client scans what it receives. */
+  /**
+   * Start counting: from now on every client scans what it receives. With
+   * several servers, every delivery is also tallied by message id (it costs
+   * the generator a little CPU per delivery, so not with one server).
+   */
   startMeasure(): Measure {
-    const measure: Measure = { counts: newCounts(), latency: new Histogram(), sent: 0, expected: 0, startedMs: performance.now() };
-    for (const client of this.clients) {
+    const tally = this.ports.length > 1 ? new DeliveryTally(this.clients.map((_, index) => this.serverOf(index)), { echo: this.protocol.echo }) : null;
+    const measure: Measure = { counts: newCounts(), latency: new Histogram(), sent: 0, expected: 0, startedMs: performance.now(), tally };
+    this.clients.forEach((client, index) => {
       client.scanner = new LineScanner(this.protocol.format, measure.counts, measure.latency, (line) => client.answer(line));
-    }
+      if (tally) client.scanner.onIntact = (bytes, bodyAt) => tally.received(index, readId(bytes, bodyAt));
+    });
     this.measure = measure;
     return measure;
   }
@@ -103,6 +121,7 @@ export class ClientPool {
     if (!measure) throw new Error('startMeasure() first');
     measure.sent += count;
     measure.expected += count * this.receiversPerMessage;
+    measure.tally?.sent(index, this.#nextId, count);
     return this.clients[index]!.socket.write(this.frame(count));
   }
 

@@ -3,9 +3,10 @@
  * terminal and in bench/RESULTS.md), the headline ratios against the naive
  * server, and the raw results as JSON.
  */
+import { exactlyOnce, missing } from './cross.ts';
 import type { Machine } from './proc.ts';
 import { type RunResult, TITLES } from './scenarios.ts';
-import { FINAL_OPTIONS } from './servers.ts';
+import { FINAL_OPTIONS, SERVERS } from './servers.ts';
 
 export interface Report {
   date: string;
@@ -14,6 +15,8 @@ export interface Report {
   command: string;
   quick: boolean;
   machine: Machine;
+  /** redis-server's version, when the shared room ran. */
+  redis?: string;
   pinned: boolean;
   openFiles: number;
   skipped: string[];
@@ -25,6 +28,7 @@ export interface Report {
 const NAIVE = 'step 04';
 const FINAL = 'final';
 const PYTHON = 'manual.py';
+const SHARED = SERVERS.redis.label;
 
 /** A Markdown table with padded columns, readable as plain text too. */
 export function table(headers: string[], rows: string[][], right = headers.map((_, i) => i > 1)): string {
@@ -137,9 +141,54 @@ export function idleTable(results: RunResult[]): string {
   return table(['scenario', 'server', 'connected', 'connect s', 'RSS MiB', 'KiB / connection', 'peak MiB'], rows);
 }
 
-/** The headline as one table: a row per measure, a column per server, ratios to step 04 in brackets. */
+/**
+ * Two final servers sharing the room through Redis, beside one final server
+ * in the same scenario: both servers' CPU and Redis's, and the deliveries
+ * from one server's clients to the other's.
+ */
+export function sharedTable(results: RunResult[]): string {
+  const scenarios = [...new Set(results.filter((result) => result.server === SHARED).map((result) => result.scenario))];
+  const rows = scenarios.flatMap((scenario) =>
+    [FINAL, SHARED].flatMap((server) => {
+      const result = find(results, scenario, server);
+      const m = result?.measured;
+      if (!result || !m) return [];
+      const alone = find(results, scenario, FINAL)?.measured;
+      const between = m.deliveries?.cross;
+      const parts = (values: number[], format: (v: number) => string) => (values.length > 1 ? values.map(format).join(' / ') : '–');
+      return [
+        [
+          `${result.scenario} ${result.kind}`,
+          result.server,
+          String(result.connected),
+          si(m.deliveriesPerS),
+          ms(m.latency.p50),
+          ms(m.latency.p95),
+          ms(m.latency.p99),
+          ms(m.latency.max),
+          String(m.lost),
+          String(m.corrupt),
+          between ? `${between.received} / ${between.owed}` : '–',
+          m.deliveries ? String(m.deliveries.cross.repeated + m.deliveries.local.repeated) : '–',
+          m.serverCpuS.toFixed(2),
+          parts(m.cpuByProcess, (v) => v.toFixed(2)),
+          Number.isFinite(m.cpuUsPerDelivery) ? m.cpuUsPerDelivery.toFixed(3) : '–',
+          server === FINAL ? '1.00×' : ratio(m.cpuUsPerDelivery, alone?.cpuUsPerDelivery),
+          mib(result.peakRss),
+          parts(result.processes.map((process) => process.peakRss), mib),
+        ],
+      ];
+    }),
+  );
+  return table(
+    ['scenario', 'setup', 'N', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost', 'corrupt', 'A ↔ B received / owed', 'repeated', 'CPU s', 'CPU s A / B / Redis', 'µs/deliv', 'vs final', 'peak MiB', 'peak MiB A / B / Redis'],
+    rows,
+  );
+}
+
+/** The headline as one table: a row per measure, a column per server, ratios to step 04 in brackets (the shared room has its own table). */
 export function headlineTable(results: RunResult[]): string {
-  const servers = [...new Set(results.map((result) => result.server))].sort((a, b) => order(a) - order(b));
+  const servers = [...new Set(results.map((result) => result.server))].filter((server) => server !== SHARED).sort((a, b) => order(a) - order(b));
   const cell = (value: number | undefined, base: number | undefined, format: (v: number) => string) =>
     value === undefined || !Number.isFinite(value) ? '–' : base && Number.isFinite(base) && base !== value ? `${format(value)} (${(value / base).toFixed(2)}×)` : format(value);
   const row = (label: string, get: (server: string) => number | undefined, format: (v: number) => string) => [
@@ -196,6 +245,22 @@ export function headline(results: RunResult[]): string[] {
     const closed = finals.reduce((sum, result) => sum + result.closed, 0);
     lines.push(`- Final, every scenario: ${lostTotal} lost, ${corruptTotal} corrupt, ${closed} connection(s) dropped: ${check(lostTotal === 0 && corruptTotal === 0 && closed === 0)}`);
   }
+  for (const shared of results.filter((result) => result.server === SHARED && result.measured)) {
+    const m = shared.measured!;
+    const alone = find(results, shared.scenario, FINAL)?.measured;
+    const between = m.deliveries?.cross;
+    const once = m.deliveries ? exactlyOnce(m.deliveries) : false;
+    const versus = (value: number, base: number | undefined, format: (v: number) => string) =>
+      alone && base !== undefined ? ` (one final server: ${format(base)}, ${(value / base).toFixed(2)}×)` : '';
+    lines.push(
+      `- Two final servers through Redis, ${shared.scenario} ${shared.kind}, N = ${shared.connected}: ${m.lost} lost, ${m.corrupt} corrupt, ` +
+        `${between ? `${between.received} of ${between.owed} deliveries between the servers` : 'deliveries not checked'}, ${m.deliveries ? m.deliveries.cross.repeated + m.deliveries.local.repeated : '?'} repeated, ` +
+        `${shared.closed} connection(s) dropped, every delivery exactly once: ${check(once && m.lost === 0 && m.corrupt === 0 && shared.closed === 0)}; ` +
+        `${si(m.deliveriesPerS)} deliveries/s${versus(m.deliveriesPerS, alone?.deliveriesPerS, si)}, p99 ${ms(m.latency.p99)} ms${versus(m.latency.p99, alone?.latency.p99, ms)}, ` +
+        `${m.cpuUsPerDelivery.toFixed(3)} µs of CPU per delivery, both servers and Redis${versus(m.cpuUsPerDelivery, alone?.cpuUsPerDelivery, (v) => v.toFixed(3))}` +
+        (between && missing(between) ? `; ${missing(between)} missing between the servers` : ''),
+    );
+  }
   const idle = finals.find((result) => result.idle);
   if (idle) {
     lines.push(
@@ -206,8 +271,12 @@ export function headline(results: RunResult[]): string[] {
   return lines;
 }
 
+const hasShared = (results: RunResult[]) => results.some((result) => result.server === SHARED);
+
 export function renderTables(report: Report): string {
-  return [trafficTable(report.results), capacityTable(report.results), idleTable(report.results), headlineTable(report.results)].join('\n\n');
+  const tables = [trafficTable(report.results), capacityTable(report.results), idleTable(report.results)];
+  if (hasShared(report.results)) tables.push(sharedTable(report.results));
+  return [...tables, headlineTable(report.results)].join('\n\n');
 }
 
 const machineLine = (report: Report) =>
@@ -224,7 +293,9 @@ How to read it: [docs/performance.md](../docs/performance.md).
 - ${report.pinned ? 'Each server pinned to core 0, the load generator to core 1 (taskset).' : 'Not pinned (no taskset): server and load generator share the cores.'}
 - Servers: \`final/server.ts\` (compiled with esbuild, run by node) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
   \`steps/04-threads-async/server.ts\` (step 04, the naive server, compiled the same way); the manual's Python server
-  \`tests/fixtures/manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`.
+  \`tests/fixtures/manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`;
+  *${SHARED}*: two of those final servers with \`--redis\`, sharing one room through one redis-server${report.redis ? ` ${report.redis}` : ''}
+  (no persistence), all three on core 0, the clients taking turns between the servers.
 ${report.skipped.map((line) => `- Skipped: ${line}.\n`).join('')}${report.errors.map((line) => `- Error: ${line}\n`).join('')}
 ## Headline
 
@@ -243,7 +314,21 @@ ${capacityTable(report.results)}
 ## (e) idle connections
 
 ${idleTable(report.results)}
+${
+  hasShared(report.results)
+    ? `
+## Two final servers sharing the room through Redis
 
+${sharedTable(report.results)}
+
+Each row with Redis beside one final server in the same scenario, from the same run. *A ↔ B* counts the deliveries
+from the clients of one server to the clients of the other, message by message: each receiver must get each message
+of each sender once, in the sender's order; *repeated* counts the deliveries that came again or out of order, on
+either path. *CPU s* sums both servers and redis-server, *vs final* compares its µs per delivery to one final server's;
+*peak MiB* sums the three processes' peaks.
+`
+    : ''
+}
 Columns: *deliv/s* counts messages received, summed over the receivers; latencies run from the
 send to the receipt; *lost* is owed minus received after a bounded wait, *corrupt* the lines
 that hold a cut message or two glued ones; *CPU s* is the server's user + system time during

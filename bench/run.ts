@@ -4,15 +4,17 @@
  * Starts each server under test, one scenario at a time, the servers taking
  * turns so that machine noise hits them alike; prints a table, writes the
  * raw results to bench/results/ and, after a full run, bench/RESULTS.md.
+ * The "redis" setup (two final servers sharing one room through Redis) takes
+ * its turn in the scenarios marked shared: a500 and b500, b100 with --quick.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../tests/harness/target.ts';
-import { hasTaskset, loadAverage, machine, openFileLimit, pinSelf } from './proc.ts';
+import { hasTaskset, loadAverage, machine, openFileLimit, pinSelf, versionOf } from './proc.ts';
 import { type Report, headline, renderTables, resultsMarkdown } from './report.ts';
-import { type RunResult, runScenario, scenarios } from './scenarios.ts';
+import { type RunResult, runScenario, runsOn, scenarios } from './scenarios.ts';
 import { SERVERS, type ServerKind, killAll, prepare, unavailable } from './servers.ts';
 
 const { values } = parseArgs({
@@ -26,9 +28,10 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench -- [--quick] [--servers final,naive,python,ngircd] [--scenarios a100,a500,a1000,b500,c500,d10,e]
+  console.log(`Usage: npm run bench -- [--quick] [--servers final,naive,python,ngircd,redis] [--scenarios a100,a500,a1000,b500,c500,d10,e]
+  --servers    redis: two final servers sharing one room through a redis-server, in a500 and b500 (b100 with --quick)
   --quick      a short run (under 20 s), as CI does; it does not rewrite bench/RESULTS.md
-  --profile    run the final server under node --cpu-prof (profiles in bench/results/profiles)
+  --profile    run the final server under node --cpu-prof (profiles in bench/results/profiles, redis-<scenario>/ for the shared room)
   --no-pin     do not pin the servers to core 0 and the load generator to core 1`);
   process.exit(0);
 }
@@ -46,8 +49,8 @@ const started = performance.now();
 const loadAtStart = loadAverage();
 if (loadAtStart > 1) console.log(`The machine is busy (load average ${loadAtStart.toFixed(1)}): expect noisy numbers (see "other CPU s").`);
 const quick = values.quick;
-const kinds = (values.servers?.split(',') ?? ['final', 'naive', 'python', 'ngircd']) as ServerKind[];
-for (const kind of kinds) if (!(kind in SERVERS)) throw new Error(`unknown server "${kind}" (final, naive, python, ngircd)`);
+const kinds = (values.servers?.split(',') ?? ['final', 'naive', 'python', 'ngircd', 'redis']) as ServerKind[];
+for (const kind of kinds) if (!(kind in SERVERS)) throw new Error(`unknown server "${kind}" (final, naive, python, ngircd, redis)`);
 
 // 10 000 connections need 10 000 descriptors in the generator and as many in the server.
 const { soft: openFiles } = openFileLimit();
@@ -81,7 +84,7 @@ await prepare();
 const profileDir = path.join(ROOT, 'bench/results/profiles');
 if (values.profile) mkdirSync(profileDir, { recursive: true });
 
-const total = plan.length * servers.length;
+const total = plan.reduce((sum, scenario) => sum + servers.filter((kind) => runsOn(SERVERS[kind], scenario)).length, 0);
 const progress = (text: string) => {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
 };
@@ -90,7 +93,8 @@ const errors: string[] = [];
 let done = 0;
 for (const [round, scenario] of plan.entries()) {
   // Take turns: each scenario starts with the next server, so none is always first.
-  const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
+  const here = servers.filter((kind) => runsOn(SERVERS[kind], scenario));
+  const order = here.map((_, i) => here[(i + round) % here.length]!);
   for (const kind of order) {
     const spec = SERVERS[kind];
     const label = `[${done + 1}/${total}] ${scenario.id} ${scenario.kind} · ${spec.label}`;
@@ -98,11 +102,23 @@ for (const [round, scenario] of plan.entries()) {
     try {
       const result = await runScenario(scenario, spec, {
         serverCores,
-        nodeOptions: values.profile && kind === 'final' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=final-${scenario.id}.cpuprofile`] : [],
+        nodeOptions: !values.profile
+          ? []
+          : kind === 'final'
+            ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=final-${scenario.id}.cpuprofile`]
+            : kind === 'redis' // two servers: one profile each, named by node (with the pid), in a folder of the scenario
+              ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, `redis-${scenario.id}`)}`]
+              : [],
         drainMaxMs: quick ? 1000 : 3000,
         onPhase: (phase) => progress(`${label} · ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
       });
       results.push(result);
+      // A loss may be a slow drain; a repeated or unknown message is a bug, in a server or in the harness.
+      const check = result.measured?.deliveries;
+      const repeated = check ? check.cross.repeated + check.local.repeated : 0;
+      if (check && repeated + check.unknown > 0) {
+        errors.push(`${scenario.id} ${spec.label}: ${repeated} deliveries repeated or out of order, ${check.unknown} of unknown messages`);
+      }
       if (!process.stderr.isTTY) console.log(`${label}: ${((performance.now() - runStart) / 1000).toFixed(1)} s`);
     } catch (error) {
       const message = `${scenario.id} ${spec.label}: ${(error as Error).message}`;
@@ -121,6 +137,7 @@ const report: Report = {
   command: `npm run bench${quick ? ' -- --quick' : ''}`,
   quick,
   machine: machine(),
+  redis: servers.includes('redis') ? versionOf('redis-server', ['--version'])?.match(/v=(\S+)/)?.[1] : undefined,
   pinned,
   openFiles,
   skipped,

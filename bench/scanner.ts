@@ -38,6 +38,8 @@ export const newCounts = (): LineCounts => ({ reads: 0, intact: 0, corrupt: 0, o
 export class LineScanner {
   /** Message lines seen by this receiver, intact or not (the senders' window looks at it). */
   seen = 0;
+  /** Called with each intact message and where its body starts (to tally deliveries by message id), if set. */
+  onIntact: ((bytes: Buffer, bodyAt: number) => void) | null = null;
   #carry: Buffer | null = null;
   #lineLength: number;
   #first = -1; // first byte of a message line, once known
@@ -93,6 +95,7 @@ export class LineScanner {
           this.counts.intact++;
           this.seen++;
           this.latency?.record(nowUs - readSentUs(chunk, at));
+          this.onIntact?.(chunk, at);
           pos += length;
           continue;
         }
@@ -125,6 +128,7 @@ export class LineScanner {
       if (end - start === this.#lineLength) {
         this.counts.intact++;
         this.latency?.record(nowUs - readSentUs(bytes, at));
+        this.onIntact?.(bytes, at);
       } else {
         this.counts.corrupt++; // glued to the end of a cut message
       }

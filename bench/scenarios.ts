@@ -3,11 +3,11 @@
  * start it, connect the clients, let the join notices settle, measure, stop.
  */
 import { performance } from 'node:perf_hooks';
-import { freePort } from '../tests/harness/network.ts';
 import { type CapacityPlan, type CapacityStep, bounds, holds, nextRate } from './capacity.ts';
+import type { DeliveryCheck } from './cross.ts';
 import { ClientPool, drain, fullSpeed, paced } from './load.ts';
 import { cpuSeconds, machineBusySeconds, memory } from './proc.ts';
-import { type ServerSpec, startServer } from './servers.ts';
+import { type ServerSpec, type Setup, startSetup } from './servers.ts';
 import { type Latency, latencyMs, lost } from './stats.ts';
 
 export type ScenarioKind = 'fan-out' | 'chatter' | 'capacity' | 'interleaving' | 'idle';
@@ -27,7 +27,12 @@ export interface Scenario {
   batch?: number;
   /** Stop connecting after this long (idle connections): report how many made it. */
   connectDeadlineMs?: number;
+  /** Also run it with several final servers sharing the room through Redis (the "redis" setup). */
+  shared?: boolean;
 }
+
+/** Does this setup run this scenario? A shared room runs only the scenarios marked for it. */
+export const runsOn = (spec: ServerSpec, scenario: Scenario): boolean => !spec.shared || scenario.shared === true;
 
 export const TITLES: Record<ScenarioKind, string> = {
   'fan-out': '(a) fan-out: one sender at full speed',
@@ -44,15 +49,15 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
   if (quick) {
     return [
       { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 300, window, batch: 32 },
-      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 400, ratePerClient: 2 },
+      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 400, ratePerClient: 2, shared: true },
       { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(400, 2) },
       { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 300, window, batch: 16 },
       { id: 'e', kind: 'idle', clients: Math.min(200, idleClients), durationMs: 0, connectDeadlineMs: 2000 },
     ];
   }
   return [
-    ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1200, window, batch: 32 })),
-    { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2 },
+    ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1200, window, batch: 32, shared: clients === 500 })),
+    { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2, shared: true },
     { id: 'c500', kind: 'capacity', clients: 500, durationMs: 700, capacity: capacity(250, 14) },
     { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },
     { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 11000 },
@@ -73,7 +78,10 @@ export interface Measured {
   seconds: number;
   deliveriesPerS: number;
   latency: Latency;
+  /** CPU of every process that serves the room (both servers and Redis, for a shared room). */
   serverCpuS: number;
+  /** Each process's share of it, in the order of RunResult.processes. */
+  cpuByProcess: number[];
   cpuUsPerDelivery: number;
   harnessCpuS: number;
   /** Of which in the kernel (system time): reading the sockets. */
@@ -82,6 +90,8 @@ export interface Measured {
   harnessBound: boolean;
   /** CPU seconds the rest of the machine used meanwhile (other processes, the kernel's own work): noise. */
   otherCpuS: number;
+  /** With several servers: each delivery checked by message id, across servers and within each. */
+  deliveries?: DeliveryCheck;
 }
 
 export interface CapacityResult {
@@ -101,7 +111,10 @@ export interface RunResult {
   connectMs: number;
   /** Connections the server closed during the run. */
   closed: number;
+  /** Peak RSS, summed over the processes that serve the room. */
   peakRss: number;
+  /** Those processes: the server, or the servers then redis-server; each one's peak RSS. */
+  processes: { label: string; peakRss: number }[];
   measured?: Measured;
   capacity?: CapacityResult;
   idle?: { baselineRss: number; rss: number; rssPerConnection: number };
@@ -112,7 +125,7 @@ export interface RunResult {
  * 10, Python 128, Node 511), or the kernel drops connections and the client
  * retries a second later.
  */
-const CONNECT_CONCURRENCY: Record<ServerSpec['kind'], number> = { final: 400, naive: 400, python: 64, ngircd: 8 };
+const CONNECT_CONCURRENCY: Record<ServerSpec['kind'], number> = { final: 400, naive: 400, python: 64, ngircd: 8, redis: 400 };
 
 export interface RunOptions {
   serverCores?: string;
@@ -121,14 +134,14 @@ export interface RunOptions {
   onPhase(phase: string): void;
 }
 
-/** Run one scenario against one server; the server is stopped and the clients closed whatever happens. */
+/** Run one scenario against one setup; its processes are stopped and the clients closed whatever happens. */
 export async function runScenario(scenario: Scenario, spec: ServerSpec, options: RunOptions): Promise<RunResult> {
-  const port = await freePort();
   options.onPhase('starting');
-  const server = await startServer(spec, port, { cores: options.serverCores, nodeOptions: options.nodeOptions });
-  const pool = new ClientPool(port, spec.protocol);
+  const setup = await startSetup(spec, { cores: options.serverCores, nodeOptions: options.nodeOptions });
+  const pool = new ClientPool(setup.ports, spec.protocol);
+  const pid = setup.processes[0]!.pid;
   try {
-    const baselineRss = memory(server.pid).rss;
+    const baselineRss = memory(pid).rss;
     options.onPhase(`connecting ${scenario.clients} clients`);
     const connectStart = performance.now();
     await pool.connect(scenario.clients, { concurrency: CONNECT_CONCURRENCY[spec.kind], deadlineMs: scenario.connectDeadlineMs });
@@ -144,35 +157,41 @@ export async function runScenario(scenario: Scenario, spec: ServerSpec, options:
       connectMs,
       closed: 0,
       peakRss: 0,
+      processes: [],
     };
     const senders = scenario.kind === 'fan-out' ? [0] : pool.clients.map((_, index) => index);
     if (scenario.kind === 'idle') {
-      const { rss } = memory(server.pid);
+      const { rss } = memory(pid);
       result.idle = { baselineRss, rss, rssPerConnection: (rss - baselineRss) / Math.max(1, pool.clients.length) };
     } else if (scenario.kind === 'capacity') {
-      result.capacity = await searchCapacity(pool, server.pid, scenario, options);
+      result.capacity = await searchCapacity(pool, setup, scenario, options);
     } else {
       options.onPhase('sending');
-      result.measured = await measure(pool, server.pid, options, () =>
+      result.measured = await measure(pool, setup, options, () =>
         scenario.kind === 'chatter'
           ? paced(pool, { senders, rate: scenario.ratePerClient! * pool.clients.length, durationMs: scenario.durationMs })
           : fullSpeed(pool, { senders, durationMs: scenario.durationMs, window: scenario.window!, batch: scenario.batch! }),
       );
     }
     result.closed = pool.activity.closed;
-    result.peakRss = memory(server.pid).peak;
+    result.processes = setup.processes.map(({ label, pid }) => ({ label, peakRss: memory(pid).peak }));
+    result.peakRss = result.processes.reduce((sum, process) => sum + process.peakRss, 0);
     return result;
   } finally {
     // The server first: the manual's Python server spins on a closed client's socket.
-    await server.stop();
-    pool.destroy();
+    try {
+      await setup.stop();
+    } finally {
+      pool.destroy();
+    }
   }
 }
 
 /** Count from now, run `send`, wait for the deliveries owed, and read what it all cost. */
-async function measure(pool: ClientPool, pid: number, options: RunOptions, send: () => Promise<unknown>): Promise<Measured> {
+async function measure(pool: ClientPool, setup: Setup, options: RunOptions, send: () => Promise<unknown>): Promise<Measured> {
   const counting = pool.startMeasure();
-  const cpu0 = cpuSeconds(pid);
+  const cpu = () => setup.processes.map(({ pid }) => cpuSeconds(pid));
+  const cpu0 = cpu();
   const busy0 = machineBusySeconds();
   const self0 = process.cpuUsage();
   const start = performance.now();
@@ -180,7 +199,8 @@ async function measure(pool: ClientPool, pid: number, options: RunOptions, send:
   options.onPhase('draining');
   const last = await drain(pool, { maxMs: options.drainMaxMs });
   const wall = (performance.now() - start) / 1000;
-  const serverCpuS = cpuSeconds(pid) - cpu0;
+  const cpuByProcess = cpu().map((seconds, i) => seconds - cpu0[i]!);
+  const serverCpuS = cpuByProcess.reduce((sum, seconds) => sum + seconds, 0);
   const self = process.cpuUsage(self0);
   const harnessCpuS = (self.user + self.system) / 1e6;
   const otherCpuS = Math.max(0, machineBusySeconds() - busy0 - serverCpuS - harnessCpuS);
@@ -198,22 +218,24 @@ async function measure(pool: ClientPool, pid: number, options: RunOptions, send:
     deliveriesPerS: intact / seconds,
     latency: latencyMs(counting.latency),
     serverCpuS,
+    cpuByProcess,
     cpuUsPerDelivery: intact ? (serverCpuS * 1e6) / intact : NaN,
     harnessCpuS,
     harnessSystemS: self.system / 1e6,
     harnessBound: harnessCpuS / wall > 0.9,
     otherCpuS,
+    ...(counting.tally && { deliveries: counting.tally.check() }),
   };
 }
 
-async function searchCapacity(pool: ClientPool, pid: number, scenario: Scenario, options: RunOptions): Promise<CapacityResult> {
+async function searchCapacity(pool: ClientPool, setup: Setup, scenario: Scenario, options: RunOptions): Promise<CapacityResult> {
   const plan = scenario.capacity!;
   const senders = pool.clients.map((_, index) => index);
   const steps: CapacityResult['steps'] = [];
   for (let rate = nextRate(steps, plan); rate !== null; rate = nextRate(steps, plan)) {
     options.onPhase(`${rate} msg/s`);
     let aborted = false;
-    const measured = await measure(pool, pid, options, async () => {
+    const measured = await measure(pool, setup, options, async () => {
       aborted = !(await paced(pool, { senders, rate, durationMs: scenario.durationMs, abortLagS: 0.25 }));
     });
     const step = { rate, p99Ms: aborted ? Infinity : measured.latency.p99, lost: measured.lost, corrupt: measured.corrupt, aborted, measured };

@@ -1,7 +1,8 @@
 /**
  * The servers under test: how to start each one on a loopback port, pinned to
  * core 0 when taskset exists, and how to stop it whatever happens (every
- * child is killed when the harness exits, Ctrl+C included).
+ * child is killed when the harness exits, Ctrl+C included). One setup is two
+ * final servers sharing one room through a redis-server started for the run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,12 +11,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { compile } from '../tests/harness/compile.ts';
-import { isListening } from '../tests/harness/network.ts';
+import { freePort, isListening } from '../tests/harness/network.ts';
+import { hasRedis, TestRedis } from '../tests/harness/redis.ts';
 import { ROOT } from '../tests/harness/target.ts';
 import { versionOf } from './proc.ts';
 import { finalProtocol, ircProtocol, manualProtocol, type Protocol } from './protocols.ts';
 
-export type ServerKind = 'final' | 'naive' | 'python' | 'ngircd';
+export type ServerKind = 'final' | 'naive' | 'python' | 'ngircd' | 'redis';
 
 /**
  * The final server's options for the bench: the flood limit raised (every
@@ -30,19 +32,24 @@ export interface ServerSpec {
   kind: ServerKind;
   label: string;
   protocol: Protocol;
-  /** The command for `port`, in a temporary directory of its own. */
-  command(port: number, dir: string): { argv: string[]; env?: Record<string, string> };
+  /** The command for `port`, in a temporary directory of its own; `redis`, the URL of the Redis of a shared room. */
+  command(port: number, dir: string, redis?: string): { argv: string[]; env?: Record<string, string> };
+  /** Servers sharing one room through a Redis started for the run (the clients take turns between them); one when absent. */
+  shared?: number;
 }
 
 const BUILD_DIR = path.join(ROOT, 'node_modules/.cache/chatroom-bench');
 const compiled = (file: string) => path.join(BUILD_DIR, file.replace(/\.ts$/, '.mjs'));
+const finalCommand = (port: number, more: string[] = []) => ({
+  argv: [process.execPath, compiled('final/server.ts'), '--host', '127.0.0.1', '--port', String(port), ...FINAL_OPTIONS, ...more],
+});
 
 export const SERVERS: Record<ServerKind, ServerSpec> = {
   final: {
     kind: 'final',
     label: 'final',
     protocol: finalProtocol,
-    command: (port) => ({ argv: [process.execPath, compiled('final/server.ts'), '--host', '127.0.0.1', '--port', String(port), ...FINAL_OPTIONS] }),
+    command: (port) => finalCommand(port),
   },
   naive: {
     kind: 'naive',
@@ -65,6 +72,13 @@ export const SERVERS: Record<ServerKind, ServerSpec> = {
       writeFileSync(conf, ngircdConfig(port));
       return { argv: ['ngircd', '--nodaemon', '--config', conf] };
     },
+  },
+  redis: {
+    kind: 'redis',
+    label: 'final ×2 + Redis',
+    protocol: finalProtocol,
+    shared: 2,
+    command: (port, _dir, redis = 'redis://nowhere') => finalCommand(port, ['--redis', redis]),
   },
 };
 
@@ -103,6 +117,7 @@ DefaultUserModes = F
 export function unavailable(kind: ServerKind): string | null {
   if (kind === 'python' && !versionOf('python3', ['--version'])) return 'python3 is not installed';
   if (kind === 'ngircd' && !versionOf('ngircd', ['--version'])) return 'ngircd is not installed (Debian: apt-get install ngircd)';
+  if (kind === 'redis' && !hasRedis()) return 'redis-server is not installed (Debian: apt-get install redis-server)';
   return null;
 }
 
@@ -135,12 +150,14 @@ export interface StartOptions {
   cores?: string;
   /** Extra node options (--cpu-prof...), for the Node servers. */
   nodeOptions?: string[];
+  /** The Redis URL of a shared room. */
+  redis?: string;
 }
 
 /** Start a server on `port` and wait until it listens (read from /proc/net/tcp: a test connection would be a client). */
-export async function startServer(spec: ServerSpec, port: number, { cores, nodeOptions = [] }: StartOptions = {}): Promise<Server> {
+export async function startServer(spec: ServerSpec, port: number, { cores, nodeOptions = [], redis }: StartOptions = {}): Promise<Server> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `chatroom-bench-${spec.kind}-`));
-  let { argv, env } = spec.command(port, dir);
+  let { argv, env } = spec.command(port, dir, redis);
   if (argv[0] === process.execPath) argv = [argv[0], ...nodeOptions, ...argv.slice(1)];
   if (cores) argv = ['taskset', '-c', cores, ...argv];
   const child = spawn(argv[0]!, argv.slice(1), {
@@ -157,7 +174,9 @@ export async function startServer(spec: ServerSpec, port: number, { cores, nodeO
   child.once('exit', () => running.delete(child));
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(spec.kind === 'final' && nodeOptions.length ? 'SIGTERM' : 'SIGKILL');
+    // Under --cpu-prof, the final server writes its profile when it exits cleanly, on SIGTERM.
+    const profiled = (spec.kind === 'final' || spec.kind === 'redis') && nodeOptions.length > 0;
+    if (child.exitCode === null && child.signalCode === null) child.kill(profiled ? 'SIGTERM' : 'SIGKILL');
     await Promise.race([exited, sleep(10000).then(() => child.kill('SIGKILL'))]);
     await exited;
     rmSync(dir, { recursive: true, force: true });
@@ -177,4 +196,45 @@ export async function startServer(spec: ServerSpec, port: number, { cores, nodeO
   }
   // With taskset, the server is the process that taskset execs: same pid.
   return { spec, pid: child.pid!, port, stop };
+}
+
+/** What serves the room in one run: one server, or several sharing it through Redis. */
+export interface Setup {
+  spec: ServerSpec;
+  /** Where the clients connect: one port per server. */
+  ports: number[];
+  /** Every process that serves the room, for its CPU and memory: the servers, then redis-server. */
+  processes: { label: string; pid: number }[];
+  /** Stop every process, and wait for them to be gone. */
+  stop(): Promise<void>;
+}
+
+/** Start a setup on free ports; whatever fails, what was already started is stopped before the error is thrown. */
+export async function startSetup(spec: ServerSpec, options: Omit<StartOptions, 'redis'> = {}): Promise<Setup> {
+  const count = spec.shared ?? 1;
+  const servers: Server[] = [];
+  let redis: TestRedis | undefined;
+  const stop = async () => {
+    const stopped = await Promise.allSettled(servers.map((server) => server.stop()));
+    await redis?.stop(); // the servers first: they would say "split" to no one
+    const failed = stopped.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+  try {
+    if (spec.shared) redis = await TestRedis.start({ cores: options.cores });
+    // The servers start together (half a second each): keep those that did, to stop them if another did not.
+    const started = await Promise.allSettled(
+      Array.from({ length: count }, async () => startServer(spec, await freePort(), { ...options, redis: redis?.url })),
+    );
+    for (const outcome of started) if (outcome.status === 'fulfilled') servers.push(outcome.value);
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const names = count > 1 ? servers.map((_, i) => `${spec.label.split(' ')[0]} ${String.fromCharCode(65 + i)}`) : [spec.label];
+  const processes = servers.map((server, i) => ({ label: names[i]!, pid: server.pid }));
+  if (redis?.pid !== undefined) processes.push({ label: 'redis-server', pid: redis.pid });
+  return { spec, ports: servers.map((server) => server.port), processes, stop };
 }
