@@ -74,7 +74,7 @@ describe('report', () => {
 
   it('shows a program that stopped, with its last lines', () => {
     const failure = new CheckFailure({ en: 'x', fr: 'x' }, { stopped: { who: 'server', code: 1, signal: null, lastLines: 'TypeError: boom' } });
-    expect(renderFailure(failure, 'fr', plain).slice(1)).toEqual(["le serveur s'est arrêté pendant la vérification (code de sortie 1) ; ses dernières lignes :", '│ TypeError: boom']);
+    expect(renderFailure(failure, 'fr', plain).slice(1)).toEqual(["le serveur s’est arrêté pendant la vérification (code de sortie 1) ; ses dernières lignes :", '│ TypeError: boom']);
   });
 
   it('draws the progress bar as rustlings does', () => {
@@ -118,7 +118,7 @@ describe.concurrent('broken programs fail, naming the behaviour that broke', () 
     folders.forEach((folder, i) => compiled.set(folder, outputs[i]!));
   });
   const cases = [
-    ['01', '01-port-from-wrong-variable', 'starts', 'le serveur s\'est arrêté avant d\'écouter'],
+    ['01', '01-port-from-wrong-variable', 'starts', 'le serveur s’est arrêté avant d’écouter'],
     ['01', '01-no-error-listener', 'survives-reset', 'ECONNRESET'],
     ['02', '02-no-echo', 'broadcast-all', 'expéditeur compris'],
     ['03', '03-no-greeting', 'joined-then-connected', 'Connected to the server'],
@@ -131,7 +131,7 @@ describe.concurrent('broken programs fail, naming the behaviour that broke', () 
       expect(ok).toBe(false);
       expect(failed).toEqual([check]);
       expect(text).toContain(shown);
-      expect(text).toContain('indice :');
+      expect(text).toContain('indice\u00a0:');
     });
   }
 });

@@ -1,6 +1,6 @@
 // Every sentence the tools print, in English and in French. The French object
 // must have the same keys as the English one: the type checker says so.
-import type { Lang } from '../tests/harness/text.ts';
+import { deFr, type Lang } from '../tests/harness/text.ts';
 
 const en = {
   usage: `Usage:
@@ -83,36 +83,36 @@ environment variable (and the address in HOST): the tests choose them.`,
 export type Messages = typeof en;
 
 const fr: Messages = {
-  usage: `Utilisation :
+  usage: `Utilisation :
   npm run verify                          vérifie le dernier exercice commencé
   npm run verify -- <étape> [chemin]      vérifie votre programme pour une étape (01, 02, 03, 04...)
-  npm run verify -- <étape> <commande...> vérifie un programme lancé par n'importe quelle commande
-Options :
-  --client <chemin ou commande>  le client à vérifier, s'il n'est pas dans le dossier
+  npm run verify -- <étape> <commande...> vérifie un programme lancé par n’importe quelle commande
+Options :
+  --client <chemin ou commande>  le client à vérifier, s’il n’est pas dans le dossier
   --watch                        vérifie à nouveau à chaque enregistrement
-  --lang en|fr                   langue du rapport (par défaut : d'après LANG)
-Un dossier est vérifié par ses fichiers server.* et client.* (.ts, .js ou .py) ;
+  --lang en|fr                   langue du rapport (par défaut : d’après LANG)
+Un dossier est vérifié par ses fichiers server.* et client.* (.ts, .js ou .py) ;
 un fichier seul est le serveur. Votre serveur écoute sur le port donné par la
-variable d'environnement PORT (et l'adresse donnée par HOST) : les tests les choisissent.`,
-  unknownStep: (name, known) => `Pas d'étape « ${name} ». Les étapes sont : ${known}.`,
-  noCurrent: "Aucun exercice commencé : commencez-en un avec « npm run exercise -- 01 », ou nommez une étape : « npm run verify -- 02 chemin/vers/server.ts ».",
-  noWorkDir: (dir, id) => `${dir}/ n'existe pas encore : commencez l'exercice avec « npm run exercise -- ${id} », ou donnez le chemin de votre programme.`,
-  noSuchFile: (file) => `Fichier introuvable : ${file}`,
-  nothingInFolder: (dir) => `${dir}/ n'a pas de fichier server.* ni client.* (.ts, .js, .mjs ou .py).`,
-  badLang: (lang) => `Langue inconnue « ${lang} » : choisissez en ou fr.`,
-  watchNeedsFiles: '--watch a besoin de fichiers à surveiller : donnez un dossier ou un fichier, pas une commande.',
-  checking: (step, title) => `Étape ${step} : ${title}`,
+variable d’environnement PORT (et l’adresse donnée par HOST) : les tests les choisissent.`,
+  unknownStep: (name, known) => `Pas d’étape « ${name} ». Les étapes sont : ${known}.`,
+  noCurrent: "Aucun exercice commencé : commencez-en un avec « npm run exercise -- 01 », ou nommez une étape : « npm run verify -- 02 chemin/vers/server.ts ».",
+  noWorkDir: (dir, id) => `${dir}/ n’existe pas encore : commencez l’exercice avec « npm run exercise -- ${id} », ou donnez le chemin de votre programme.`,
+  noSuchFile: (file) => `Fichier introuvable : ${file}`,
+  nothingInFolder: (dir) => `${dir}/ n’a pas de fichier server.* ni client.* (.ts, .js, .mjs ou .py).`,
+  badLang: (lang) => `Langue inconnue « ${lang} » : choisissez en ou fr.`,
+  watchNeedsFiles: '--watch a besoin de fichiers à surveiller : donnez un dossier ou un fichier, pas une commande.',
+  checking: (step, title) => `Étape ${step} : ${title}`,
   server: 'serveur',
   client: 'client',
   none: 'aucun',
-  side: (side, what) => `${side} : ${what}`,
-  skippedWhy: (title, why) => `${title} (non vérifié : ${why})`,
-  noClientFile: (dir) => `pas de client.* dans ${dir}/ : les comportements du client ne sont pas vérifiés`,
-  noServerFile: (dir) => `pas de server.* dans ${dir}/ : les comportements du serveur ne sont pas vérifiés`,
-  onlyServer: "un programme seul est vérifié comme serveur : les comportements du client ne sont pas vérifiés (donnez un client avec --client)",
+  side: (side, what) => `${side} : ${what}`,
+  skippedWhy: (title, why) => `${title} (non vérifié : ${why})`,
+  noClientFile: (dir) => `pas de client.* dans ${dir}/ : les comportements du client ne sont pas vérifiés`,
+  noServerFile: (dir) => `pas de server.* dans ${dir}/ : les comportements du serveur ne sont pas vérifiés`,
+  onlyServer: "un programme seul est vérifié comme serveur : les comportements du client ne sont pas vérifiés (donnez un client avec --client)",
   portNote: 'Chaque vérification lance votre serveur avec un port libre dans PORT (et 127.0.0.1 dans HOST).',
   starts: 'démarre et écoute sur le port donné par PORT',
-  startsHint: "Lisez le port dans process.env.PORT et appelez listen(). Lancez votre serveur vous-même pour voir son erreur : PORT=55555 npx tsx server.ts",
+  startsHint: "Lisez le port dans process.env.PORT et appelez listen(). Lancez votre serveur vous-même pour voir son erreur : PORT=55555 npx tsx server.ts",
   sent: 'envoyé',
   expected: 'attendu',
   received: 'reçu',
@@ -120,44 +120,44 @@ variable d'environnement PORT (et l'adresse donnée par HOST) : les tests les ch
   testServer: 'serveur de test',
   printed: (who) => `affiché par ${who}`,
   sentTo: (who) => `à ${who}`,
-  receivedFrom: (who) => `de ${who}`,
+  receivedFrom: (who) => deFr(who),
   earlier: (n) => `… ${n} plus tôt`,
-  output: 'il a affiché :',
-  stopped: (who, how) => `le ${who === 'server' ? 'serveur' : who} s'est arrêté pendant la vérification (${how}) ; ses dernières lignes :`,
+  output: 'il a affiché :',
+  stopped: (who, how) => `le ${who === 'server' ? 'serveur' : who} s’est arrêté pendant la vérification (${how}) ; ses dernières lignes :`,
   exitCode: (code) => `code de sortie ${code}`,
   nothingPrinted: '(rien affiché)',
-  hint: 'indice :',
+  hint: 'indice :',
   summary: (passed, failed, skipped) =>
-    `${passed} réussi${passed > 1 ? 's' : ''}, ${failed} échoué${failed > 1 ? 's' : ''}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
-  notRun: (n) => `${n} comportements n'ont pas été vérifiés : le serveur doit d'abord démarrer.`,
-  moreHelp: (file) => `Bloqué ? Lisez les indices de l'étape : ${file}`,
-  allPass: 'Tous les comportements sont validés. Bravo !',
-  solution: (file, dir) => `Comparez avec la solution de référence : ${file} (le code complet est dans ${dir}/)`,
-  next: (id) => `Ensuite : npm run exercise -- ${id}`,
-  progress: (bar) => `Progression : ${bar}`,
-  watching: (what) => `Surveillance de ${what} : enregistrez un fichier pour vérifier à nouveau, Ctrl+C pour arrêter.`,
-  header: (id, title) => `Exercice ${id} : ${title}.`,
-  headerFrom: (from) => `Voici le code de ${from} : chaque TODO marque un endroit à modifier.`,
-  headerCheck: (goal) => `Objectif : ${goal}. Vérifiez votre travail : npm run verify`,
-  noExercise: (id) => `L'étape ${id} n'a pas encore d'exercice.`,
-  exerciseUsage: 'Utilisation : npm run exercise -- <étape>   (01, 02, 03, 04...)',
+    `${passed} réussi${passed > 1 ? 's' : ''}, ${failed} échoué${failed > 1 ? 's' : ''}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
+  notRun: (n) => `${n} comportements n’ont pas été vérifiés : le serveur doit d’abord démarrer.`,
+  moreHelp: (file) => `Bloqué ? Lisez les indices de l’étape : ${file}`,
+  allPass: 'Tous les comportements sont validés. Bravo !',
+  solution: (file, dir) => `Comparez avec la solution de référence : ${file} (le code complet est dans ${dir}/)`,
+  next: (id) => `Ensuite : npm run exercise -- ${id}`,
+  progress: (bar) => `Progression : ${bar}`,
+  watching: (what) => `Surveillance ${deFr(what)} : enregistrez un fichier pour vérifier à nouveau, Ctrl+C pour arrêter.`,
+  header: (id, title) => `Exercice ${id} : ${title}.`,
+  headerFrom: (from) => `Voici le code ${deFr(from)} : chaque TODO marque un endroit à modifier.`,
+  headerCheck: (goal) => `Objectif : ${goal}. Vérifiez votre travail : npm run verify`,
+  noExercise: (id) => `L’étape ${id} n’a pas encore d’exercice.`,
+  exerciseUsage: 'Utilisation : npm run exercise -- <étape>   (01, 02, 03, 04...)',
   alreadyStarted: (dir, id) =>
-    `Vous avez déjà commencé cet exercice dans ${dir}/ : votre travail n'est pas touché. Pour tout recommencer : npm run progress -- reset ${id}`,
-  created: (dir) => `Votre dossier de travail : ${dir}/`,
-  behaviours: 'Les tests vérifient ces comportements :',
-  whenReady: 'Quand vous êtes prêt, vérifiez votre travail (autant de fois que nécessaire) :',
-  orWatch: 'ou, pour vérifier à nouveau à chaque enregistrement :',
-  stepHeading: (id, title) => `Exercice ${id} : ${title}`,
-  progressUsage: 'Utilisation : npm run progress [-- reset <étape>]',
-  progressTitle: 'Votre progression (enregistrée par npm run verify) :',
+    `Vous avez déjà commencé cet exercice dans ${dir}/ : votre travail n’est pas touché. Pour tout recommencer : npm run progress -- reset ${id}`,
+  created: (dir) => `Votre dossier de travail : ${dir}/`,
+  behaviours: 'Les tests vérifient ces comportements :',
+  whenReady: 'Quand vous êtes prêt, vérifiez votre travail (autant de fois que nécessaire) :',
+  orWatch: 'ou, pour vérifier à nouveau à chaque enregistrement :',
+  stepHeading: (id, title) => `Exercice ${id} : ${title}`,
+  progressUsage: 'Utilisation : npm run progress [-- reset <étape>]',
+  progressTitle: 'Votre progression (enregistrée par npm run verify) :',
   statusDone: 'terminé',
   statusStarted: 'commencé',
   statusPassing: (passed, total) => `${passed}/${total} comportements validés`,
   statusNew: 'pas commencé',
   current: 'en cours',
-  resetDone: (id) => `L'étape ${id} est remise à zéro.`,
+  resetDone: (id) => `L’étape ${id} est remise à zéro.`,
   resetMoved: (from, to) => `Votre travail précédent a été déplacé dans ${to}/ (il était dans ${from}/).`,
-  resetHow: 'Pour recommencer un exercice depuis le début : npm run progress -- reset <étape>',
+  resetHow: 'Pour recommencer un exercice depuis le début : npm run progress -- reset <étape>',
 };
 
 /** The messages in the student's language. */

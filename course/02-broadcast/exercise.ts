@@ -16,7 +16,7 @@ export const exercise: Exercise = {
       after: "socket.write('Connected to the server');",
       text: {
         en: "Add this socket to the list. On each 'data' event, broadcast the message; on 'close', remove the socket from the list.",
-        fr: "Ajoutez ce socket à la liste. À chaque événement 'data', diffusez le message ; sur 'close', retirez le socket de la liste.",
+        fr: "Ajoutez ce socket à la liste. À chaque événement 'data', diffusez le message ; sur 'close', retirez le socket de la liste.",
       },
     },
     {

@@ -16,7 +16,7 @@ export const exercise: Exercise = {
       before: "socket.write('Connected to the server');",
       text: {
         en: 'Send "NICK" first, and nothing else. The first chunk received is the nickname (socket.once(\'data\', ...)): only then add the client and its nickname to the lists, broadcast "<nick> has joined the chat room", and send "Connected to the server" to the newcomer. Relay its later messages as before.',
-        fr: 'Envoyez d’abord « NICK », et rien d’autre. Le premier morceau reçu est le pseudo (socket.once(\'data\', ...)) : alors seulement, ajoutez le client et son pseudo aux listes, diffusez « <pseudo> has joined the chat room » et envoyez « Connected to the server » au nouveau venu. Relayez ses messages suivants comme avant.',
+        fr: 'Envoyez d’abord « NICK », et rien d’autre. Le premier morceau reçu est le pseudo (socket.once(\'data\', ...)) : alors seulement, ajoutez le client et son pseudo aux listes, diffusez « <pseudo> has joined the chat room » et envoyez « Connected to the server » au nouveau venu. Relayez ses messages suivants comme avant.',
       },
     },
     {
@@ -24,7 +24,7 @@ export const exercise: Exercise = {
       before: "socket.on('close', () => clients.splice(clients.indexOf(socket), 1));",
       text: {
         en: 'Remove the nickname too, at the same index. A client that leaves before sending its nickname is in no list: indexOf() returns -1.',
-        fr: 'Retirez aussi le pseudo, au même indice. Un client qui part avant d’envoyer son pseudo n’est dans aucune liste : indexOf() renvoie -1.',
+        fr: 'Retirez aussi le pseudo, au même indice. Un client qui part avant d’envoyer son pseudo n’est dans aucune liste : indexOf() renvoie -1.',
       },
     },
     {
@@ -40,7 +40,7 @@ export const exercise: Exercise = {
       before: 'console.log(data.toString());',
       text: {
         en: 'When the data received is exactly "NICK", answer with the nickname alone instead of printing it.',
-        fr: 'Quand les données reçues valent exactement « NICK », répondez par le pseudo seul au lieu de les afficher.',
+        fr: 'Quand les données reçues valent exactement « NICK », répondez par le pseudo seul au lieu de les afficher.',
       },
     },
     {
@@ -48,7 +48,7 @@ export const exercise: Exercise = {
       before: 'client.write(line);',
       text: {
         en: 'Sign each message: "<nickname>: <line>".',
-        fr: 'Signez chaque message : « <pseudo>: <ligne> ».',
+        fr: 'Signez chaque message : « <pseudo>: <ligne> ».',
       },
     },
   ],

@@ -11,7 +11,7 @@ const connectedWith = (ip: string, port: number) =>
 export const checks: Check[] = [
   {
     id: 'logs-connections',
-    title: { en: 'listens on PORT and logs "Connected with <address>:<port>" for each connection', fr: 'écoute sur PORT et affiche « Connected with <adresse>:<port> » à chaque connexion' },
+    title: { en: 'listens on PORT and logs "Connected with <address>:<port>" for each connection', fr: 'écoute sur PORT et affiche « Connected with <adresse>:<port> » à chaque connexion' },
     hint: {
       en: 'Read the port from process.env.PORT, then log socket.remoteAddress and socket.remotePort in the connection callback.',
       fr: 'Lisez le port dans process.env.PORT, puis affichez socket.remoteAddress et socket.remotePort dans la fonction appelée à chaque connexion.',
@@ -27,7 +27,7 @@ export const checks: Check[] = [
   },
   {
     id: 'greets',
-    title: { en: `sends "${GREETING}" to each new client`, fr: `envoie « ${GREETING} » à chaque nouveau client` },
+    title: { en: `sends "${GREETING}" to each new client`, fr: `envoie « ${GREETING} » à chaque nouveau client` },
     hint: { en: 'Call socket.write(...) as soon as the connection is accepted.', fr: 'Appelez socket.write(...) dès que la connexion est acceptée.' },
     needs: ['server'],
     async run(lab) {
@@ -41,7 +41,7 @@ export const checks: Check[] = [
   {
     id: 'ipv6',
     title: { en: 'listens on IPv6 when HOST=::1', fr: 'écoute en IPv6 quand HOST=::1' },
-    hint: { en: 'Pass the HOST variable to listen(): Node chooses IPv4 or IPv6 from the address itself.', fr: "Passez la variable HOST à listen() : Node choisit IPv4 ou IPv6 d'après l'adresse elle-même." },
+    hint: { en: 'Pass the HOST variable to listen(): Node chooses IPv4 or IPv6 from the address itself.', fr: "Passez la variable HOST à listen() : Node choisit IPv4 ou IPv6 d’après l’adresse elle-même." },
     needs: ['server', 'ipv6'],
     async run(lab) {
       const server = await lab.startServer({ HOST: '::1' });
@@ -54,7 +54,7 @@ export const checks: Check[] = [
     title: { en: 'keeps running when a client resets its connection', fr: "continue de tourner quand un client coupe brutalement sa connexion" },
     hint: {
       en: "A reset emits 'error' on that socket; with no listener, Node stops the whole program. Add socket.on('error', ...).",
-      fr: "Une coupure brutale émet 'error' sur ce socket ; sans écouteur, Node arrête tout le programme. Ajoutez socket.on('error', ...).",
+      fr: "Une coupure brutale émet 'error' sur ce socket ; sans écouteur, Node arrête tout le programme. Ajoutez socket.on('error', ...).",
     },
     needs: ['server'],
     async run(lab) {
@@ -68,13 +68,13 @@ export const checks: Check[] = [
         const polite = await lab.connect(server, who);
         await polite.readUntil(GREETING);
       }
-      if (server.program.exit) throw server.program.output.failure({ en: 'the server stopped', fr: "le serveur s'est arrêté" });
+      if (server.program.exit) throw server.program.output.failure({ en: 'the server stopped', fr: "le serveur s’est arrêté" });
     },
   },
   {
     id: 'port-in-use',
-    title: { en: 'a port already in use: one clear line, no stack trace', fr: 'un port déjà utilisé : une ligne claire, sans pile d’appels' },
-    hint: { en: "Listen for the server's 'error' event and check err.code === 'EADDRINUSE'.", fr: "Écoutez l'événement 'error' du serveur et testez err.code === 'EADDRINUSE'." },
+    title: { en: 'a port already in use: one clear line, no stack trace', fr: 'un port déjà utilisé : une ligne claire, sans pile d’appels' },
+    hint: { en: "Listen for the server's 'error' event and check err.code === 'EADDRINUSE'.", fr: "Écoutez l’événement 'error' du serveur et testez err.code === 'EADDRINUSE'." },
     needs: ['server'],
     async run(lab) {
       const port = await freePort();
@@ -99,14 +99,14 @@ export const checks: Check[] = [
       server.program.signal('SIGINT');
       await server.program.waitExit();
       if (/^\s+at /m.test(server.program.output.all.toString())) {
-        throw server.program.output.failure({ en: 'it printed a stack trace', fr: "il a affiché une pile d'appels" });
+        throw server.program.output.failure({ en: 'it printed a stack trace', fr: "il a affiché une pile d’appels" });
       }
     },
   },
   {
     id: 'client-prints',
     title: { en: 'the client connects to HOST:PORT and prints what it receives', fr: 'le client se connecte à HOST:PORT et affiche ce qu’il reçoit' },
-    hint: { en: "Print data.toString() in the socket's 'data' listener.", fr: "Affichez data.toString() dans l'écouteur 'data' du socket." },
+    hint: { en: "Print data.toString() in the socket's 'data' listener.", fr: "Affichez data.toString() dans l’écouteur 'data' du socket." },
     needs: ['client'],
     async run(lab) {
       const server = await lab.fakeServer();

@@ -17,7 +17,7 @@ export const checks: Check[] = [
     title: { en: 'sends what one client says to every client, the sender included', fr: 'envoie ce que dit un client à tous les clients, expéditeur compris' },
     hint: {
       en: 'Keep every socket in a clients array; on data, write the message to each of them (the sender too).',
-      fr: "Gardez chaque socket dans un tableau clients ; à chaque 'data', écrivez le message à chacun (l'expéditeur aussi).",
+      fr: "Gardez chaque socket dans un tableau clients ; à chaque 'data', écrivez le message à chacun (l’expéditeur aussi).",
     },
     needs: ['server'],
     async run(lab) {
@@ -44,8 +44,8 @@ export const checks: Check[] = [
   },
   {
     id: 'leaver-removed',
-    title: { en: 'forgets a client that leaves: the others keep chatting', fr: 'oublie un client qui part : les autres continuent de discuter' },
-    hint: { en: "On the socket's 'close' event, remove it from the clients array.", fr: "Sur l'événement 'close' du socket, retirez-le du tableau clients." },
+    title: { en: 'forgets a client that leaves: the others keep chatting', fr: 'oublie un client qui part : les autres continuent de discuter' },
+    hint: { en: "On the socket's 'close' event, remove it from the clients array.", fr: "Sur l’événement 'close' du socket, retirez-le du tableau clients." },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -65,7 +65,7 @@ export const checks: Check[] = [
     title: { en: 'a client that resets its connection does not stop the others', fr: 'un client qui coupe brutalement ne gêne pas les autres' },
     hint: {
       en: "A reset emits 'error' then 'close' on that socket: handle 'error', and remove the client on 'close'.",
-      fr: "Une coupure brutale émet 'error' puis 'close' sur ce socket : gérez 'error', et retirez le client sur 'close'.",
+      fr: "Une coupure brutale émet 'error' puis 'close' sur ce socket : gérez 'error', et retirez le client sur 'close'.",
     },
     needs: ['server'],
     async run(lab) {
@@ -83,7 +83,7 @@ export const checks: Check[] = [
   {
     id: 'client-sends-lines',
     title: { en: 'the client sends each line typed and prints what it receives', fr: 'le client envoie chaque ligne tapée et affiche ce qu’il reçoit' },
-    hint: { en: "Read the keyboard with readline; on each 'line', write it to the socket.", fr: "Lisez le clavier avec readline ; à chaque 'line', écrivez-la sur le socket." },
+    hint: { en: "Read the keyboard with readline; on each 'line', write it to the socket.", fr: "Lisez le clavier avec readline ; à chaque 'line', écrivez-la sur le socket." },
     needs: ['client'],
     async run(lab) {
       const server = await lab.fakeServer();

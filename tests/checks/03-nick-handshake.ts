@@ -5,7 +5,7 @@ import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, manualClien
 export const checks: Check[] = [
   {
     id: 'asks-nick',
-    title: { en: `sends "${NICK}" to a newcomer, before anything else`, fr: `envoie « ${NICK} » à un nouveau venu, avant toute autre chose` },
+    title: { en: `sends "${NICK}" to a newcomer, before anything else`, fr: `envoie « ${NICK} » à un nouveau venu, avant toute autre chose` },
     hint: { en: "socket.write('NICK') as soon as the connection is accepted, and nothing before it.", fr: "socket.write('NICK') dès que la connexion est acceptée, et rien avant." },
     needs: ['server'],
     async run(lab) {
@@ -18,7 +18,7 @@ export const checks: Check[] = [
     id: 'joined-then-connected',
     title: {
       en: `after the nickname: "<nick> has joined the chat room" to everyone, then "${GREETING}" to the newcomer`,
-      fr: `après le pseudo : « <pseudo> has joined the chat room » à tous, puis « ${GREETING} » au nouveau venu`,
+      fr: `après le pseudo : « <pseudo> has joined the chat room » à tous, puis « ${GREETING} » au nouveau venu`,
     },
     hint: {
       en: 'Read the nickname from the first chunk, add the client to the lists, broadcast the join, then greet the newcomer.',
@@ -79,11 +79,11 @@ export const checks: Check[] = [
     id: 'client-handshake',
     title: {
       en: `the client asks for a nickname, answers "${NICK}" with it, and sends "<nick>: <text>"`,
-      fr: `le client demande un pseudo, répond à « ${NICK} » avec, et envoie « <pseudo>: <texte> »`,
+      fr: `le client demande un pseudo, répond à « ${NICK} » avec, et envoie « <pseudo>: <texte> »`,
     },
     hint: {
       en: "Ask the nickname before connecting; when the data received is exactly 'NICK', write the nickname alone; otherwise print it.",
-      fr: "Demandez le pseudo avant de vous connecter ; quand les données reçues valent exactement 'NICK', écrivez le pseudo seul ; sinon affichez-les.",
+      fr: "Demandez le pseudo avant de vous connecter ; quand les données reçues valent exactement 'NICK', écrivez le pseudo seul ; sinon affichez-les.",
     },
     needs: ['client'],
     async run(lab) {
@@ -109,7 +109,7 @@ export const checks: Check[] = [
     title: { en: "the manual's Python client chats with this server", fr: 'le client Python du manuel discute avec ce serveur' },
     hint: {
       en: 'The Python client compares each chunk to "NICK" exactly, and sends "<nick>: <text>" with no newline.',
-      fr: 'Le client Python compare chaque morceau à « NICK » exactement, et envoie « <pseudo>: <texte> » sans retour à la ligne.',
+      fr: 'Le client Python compare chaque morceau à « NICK » exactement, et envoie « <pseudo>: <texte> » sans retour à la ligne.',
     },
     needs: ['server', 'python3'],
     async run(lab) {
@@ -130,7 +130,7 @@ export const checks: Check[] = [
     title: { en: "the client chats through the manual's Python server", fr: 'le client discute à travers le serveur Python du manuel' },
     hint: {
       en: 'The Python server sends "NICK" and reads the nickname from the next 1024 bytes: send the nickname alone.',
-      fr: 'Le serveur Python envoie « NICK » et lit le pseudo dans les 1024 octets suivants : envoyez le pseudo seul.',
+      fr: 'Le serveur Python envoie « NICK » et lit le pseudo dans les 1024 octets suivants : envoyez le pseudo seul.',
     },
     needs: ['client', 'python3'],
     async run(lab) {

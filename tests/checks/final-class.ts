@@ -37,8 +37,8 @@ const english = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
 export const checks: Check[] = [
   {
     id: 'tls-chat',
-    title: { en: 'TLS: two clients chat through an encrypted server', fr: 'TLS : deux clients discutent à travers un serveur chiffré' },
-    hint: { en: 'With --tls-cert and --tls-key, wrap each connection in TLS; the chat protocol is unchanged inside.', fr: 'Avec --tls-cert et --tls-key, enveloppez chaque connexion dans TLS ; le protocole ne change pas à l’intérieur.' },
+    title: { en: 'TLS: two clients chat through an encrypted server', fr: 'TLS : deux clients discutent à travers un serveur chiffré' },
+    hint: { en: 'With --tls-cert and --tls-key, wrap each connection in TLS; the chat protocol is unchanged inside.', fr: 'Avec --tls-cert et --tls-key, enveloppez chaque connexion dans TLS ; le protocole ne change pas à l’intérieur.' },
     needs: ['server', 'openssl'],
     async run(lab) {
       const server = await tlsServer(lab);
@@ -57,8 +57,8 @@ export const checks: Check[] = [
   },
   {
     id: 'tls-plain-refused',
-    title: { en: 'TLS: a plain-text client gets a clear refusal, not a hang', fr: 'TLS : un client en clair reçoit un refus clair, pas une attente sans fin' },
-    hint: { en: 'A TLS client speaks first (byte 0x16). Anything else, or silence for a second: send "*** error tls-required" in clear and close.', fr: 'Un client TLS parle le premier (octet 0x16). Autre chose, ou une seconde de silence : envoyez « *** error tls-required » en clair et fermez.' },
+    title: { en: 'TLS: a plain-text client gets a clear refusal, not a hang', fr: 'TLS : un client en clair reçoit un refus clair, pas une attente sans fin' },
+    hint: { en: 'A TLS client speaks first (byte 0x16). Anything else, or silence for a second: send "*** error tls-required" in clear and close.', fr: 'Un client TLS parle le premier (octet 0x16). Autre chose, ou une seconde de silence : envoyez « *** error tls-required » en clair et fermez.' },
     needs: ['server', 'openssl'],
     async run(lab) {
       const server = await tlsServer(lab);
@@ -73,8 +73,8 @@ export const checks: Check[] = [
   },
   {
     id: 'tls-stalled-handshake',
-    title: { en: 'TLS: a stalled handshake is dropped after HANDSHAKE_TIMEOUT and frees its slot', fr: 'TLS : une poignée de main bloquée est coupée après HANDSHAKE_TIMEOUT et libère sa place' },
-    hint: { en: 'Keep connections in handshake in a list with their start time; one timer closes the old ones.', fr: 'Gardez les connexions en cours de poignée de main dans une liste avec leur heure d’arrivée ; un minuteur ferme les anciennes.' },
+    title: { en: 'TLS: a stalled handshake is dropped after HANDSHAKE_TIMEOUT and frees its slot', fr: 'TLS : une poignée de main bloquée est coupée après HANDSHAKE_TIMEOUT et libère sa place' },
+    hint: { en: 'Keep connections in handshake in a list with their start time; one timer closes the old ones.', fr: 'Gardez les connexions en cours de poignée de main dans une liste avec leur heure d’arrivée ; un minuteur ferme les anciennes.' },
     needs: ['server', 'openssl'],
     async run(lab) {
       // Long enough for an honest handshake on a busy machine, short enough for the test.
@@ -90,8 +90,8 @@ export const checks: Check[] = [
   },
   {
     id: 'tls-client',
-    title: { en: 'TLS: the client connects with --ca, and refuses an untrusted or misnamed certificate', fr: 'TLS : le client se connecte avec --ca, et refuse un certificat inconnu ou au mauvais nom' },
-    hint: { en: 'tls.connect({ ca }) checks the chain and the host name; explain ERR_TLS_CERT_ALTNAME_INVALID and SELF_SIGNED errors in one line.', fr: 'tls.connect({ ca }) vérifie la chaîne et le nom d’hôte ; expliquez en une ligne les erreurs ERR_TLS_CERT_ALTNAME_INVALID et SELF_SIGNED.' },
+    title: { en: 'TLS: the client connects with --ca, and refuses an untrusted or misnamed certificate', fr: 'TLS : le client se connecte avec --ca, et refuse un certificat inconnu ou au mauvais nom' },
+    hint: { en: 'tls.connect({ ca }) checks the chain and the host name; explain ERR_TLS_CERT_ALTNAME_INVALID and SELF_SIGNED errors in one line.', fr: 'tls.connect({ ca }) vérifie la chaîne et le nom d’hôte ; expliquez en une ligne les erreurs ERR_TLS_CERT_ALTNAME_INVALID et SELF_SIGNED.' },
     needs: ['server', 'client', 'openssl'],
     async run(lab) {
       const certs = certificates();
@@ -107,8 +107,8 @@ export const checks: Check[] = [
   },
   {
     id: 'password',
-    title: { en: 'password: asked before the nickname; wrong ones answered late; 3 wrong close', fr: 'mot de passe : demandé avant le pseudo ; les mauvais reçoivent une réponse tardive ; 3 erreurs ferment' },
-    hint: { en: 'Send "PASS"; compare with crypto.timingSafeEqual; on a wrong one wait PASSWORD_DELAY, then "*** error password-wrong <left>".', fr: 'Envoyez « PASS » ; comparez avec crypto.timingSafeEqual ; sur une erreur, attendez PASSWORD_DELAY, puis « *** error password-wrong <restants> ».' },
+    title: { en: 'password: asked before the nickname; wrong ones answered late; 3 wrong close', fr: 'mot de passe : demandé avant le pseudo ; les mauvais reçoivent une réponse tardive ; 3 erreurs ferment' },
+    hint: { en: 'Send "PASS"; compare with crypto.timingSafeEqual; on a wrong one wait PASSWORD_DELAY, then "*** error password-wrong <left>".', fr: 'Envoyez « PASS » ; comparez avec crypto.timingSafeEqual ; sur une erreur, attendez PASSWORD_DELAY, puis « *** error password-wrong <restants> ».' },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer({ CHAT_PASSWORD: 'open sesame', PASSWORD_DELAY: '0.3' });
@@ -131,8 +131,8 @@ export const checks: Check[] = [
   },
   {
     id: 'password-client',
-    title: { en: 'password: the client asks for it (or reads CHAT_PASSWORD) and never prints it', fr: 'mot de passe : le client le demande (ou lit CHAT_PASSWORD) et ne l’affiche jamais' },
-    hint: { en: 'On "PASS", read a line without echoing it; take CHAT_PASSWORD for the first try.', fr: 'Sur « PASS », lisez une ligne sans l’afficher ; prenez CHAT_PASSWORD pour le premier essai.' },
+    title: { en: 'password: the client asks for it (or reads CHAT_PASSWORD) and never prints it', fr: 'mot de passe : le client le demande (ou lit CHAT_PASSWORD) et ne l’affiche jamais' },
+    hint: { en: 'On "PASS", read a line without echoing it; take CHAT_PASSWORD for the first try.', fr: 'Sur « PASS », lisez une ligne sans l’afficher ; prenez CHAT_PASSWORD pour le premier essai.' },
     needs: ['server', 'client'],
     async run(lab) {
       const server = await lab.startServer({ CHAT_PASSWORD: 'open sesame', PASSWORD_DELAY: '0.1' });
@@ -149,8 +149,8 @@ export const checks: Check[] = [
   },
   {
     id: 'moderation',
-    title: { en: 'a teacher: /op, then /mute, /unmute and /kick, seen by all; others cannot', fr: 'un enseignant : /op, puis /mute, /unmute et /kick, vus de tous ; les autres ne peuvent pas' },
-    hint: { en: 'Keep an operator flag per connection; check it in each command; broadcast "*** muted|unmuted|kicked <nick> <by>".', fr: 'Gardez un drapeau opérateur par connexion ; vérifiez-le dans chaque commande ; diffusez « *** muted|unmuted|kicked <pseudo> <par> ».' },
+    title: { en: 'a teacher: /op, then /mute, /unmute and /kick, seen by all; others cannot', fr: 'un enseignant : /op, puis /mute, /unmute et /kick, vus de tous ; les autres ne peuvent pas' },
+    hint: { en: 'Keep an operator flag per connection; check it in each command; broadcast "*** muted|unmuted|kicked <nick> <by>".', fr: 'Gardez un drapeau opérateur par connexion ; vérifiez-le dans chaque commande ; diffusez « *** muted|unmuted|kicked <pseudo> <par> ».' },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer({ OP_PASSWORD: 'chalk', BAN_SECONDS: '30' });

@@ -47,7 +47,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'handshake',
     title: { en: 'asks NICK, welcomes the newcomer and tells the others', fr: 'demande NICK, accueille le nouveau venu et prévient les autres' },
-    hint: { en: 'Send "NICK\\n"; on a valid answer send "*** welcome <nick> <count>" to it and "*** joined <nick>" to the others.', fr: 'Envoyez « NICK\\n » ; sur une réponse valide, envoyez « *** welcome <pseudo> <nombre> » au nouveau et « *** joined <pseudo> » aux autres.' },
+    hint: { en: 'Send "NICK\\n"; on a valid answer send "*** welcome <nick> <count>" to it and "*** joined <nick>" to the others.', fr: 'Envoyez « NICK\\n » ; sur une réponse valide, envoyez « *** welcome <pseudo> <nombre> » au nouveau et « *** joined <pseudo> » aux autres.' },
     async run(lab) {
       const server = await lab.startServer();
       const alice = await lab.connect(server, 'alice');
@@ -73,7 +73,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'crlf-telnet',
     title: { en: 'accepts lines ended by \\r\\n (telnet) and lines split across packets', fr: 'accepte les lignes finies par \\r\\n (telnet) et coupées en plusieurs paquets' },
-    hint: { en: 'Split the byte stream on "\\n" yourself and drop a "\\r" before it; keep an unfinished line until its end arrives.', fr: 'Découpez vous-même le flux d’octets sur « \\n » et retirez le « \\r » qui précède ; gardez une ligne inachevée jusqu’à sa fin.' },
+    hint: { en: 'Split the byte stream on "\\n" yourself and drop a "\\r" before it; keep an unfinished line until its end arrives.', fr: 'Découpez vous-même le flux d’octets sur « \\n » et retirez le « \\r » qui précède ; gardez une ligne inachevée jusqu’à sa fin.' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       alice.send('hel');
@@ -89,7 +89,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'nick-refused',
     title: { en: 'refuses a bad nickname with a reason and asks again', fr: 'refuse un mauvais pseudo en disant pourquoi, et redemande' },
-    hint: { en: 'Nicknames: 1–16 letters, digits, "_" or "-". On a bad one send "*** error nick-invalid" then "NICK" again.', fr: 'Pseudos : 1 à 16 lettres, chiffres, « _ » ou « - ». Pour un mauvais, envoyez « *** error nick-invalid » puis à nouveau « NICK ».' },
+    hint: { en: 'Nicknames: 1–16 letters, digits, "_" or "-". On a bad one send "*** error nick-invalid" then "NICK" again.', fr: 'Pseudos : 1 à 16 lettres, chiffres, « _ » ou « - ». Pour un mauvais, envoyez « *** error nick-invalid » puis à nouveau « NICK ».' },
     async run(lab) {
       const server = await lab.startServer();
       const peer = await lab.connect(server, 'newcomer');
@@ -106,7 +106,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'nick-unique',
     title: { en: 'nicknames are unique, ignoring case and accent encoding (Zoé = ZOÉ = Zoe + ◌́)', fr: 'les pseudos sont uniques, sans tenir compte de la casse ni du codage des accents (Zoé = ZOÉ = Zoe + ◌́)' },
-    hint: { en: 'Compare nickname.normalize("NFC").toLowerCase(); answer "*** error nick-taken <nick>" then "NICK".', fr: 'Comparez pseudo.normalize("NFC").toLowerCase() ; répondez « *** error nick-taken <pseudo> » puis « NICK ».' },
+    hint: { en: 'Compare nickname.normalize("NFC").toLowerCase(); answer "*** error nick-taken <nick>" then "NICK".', fr: 'Comparez pseudo.normalize("NFC").toLowerCase() ; répondez « *** error nick-taken <pseudo> » puis « NICK ».' },
     async run(lab) {
       const server = await lab.startServer();
       await enter(lab, server, 'Zoé');
@@ -123,7 +123,7 @@ export const checks: Check[] = [
   }),
   serverCheck({
     id: 'no-spoofing',
-    title: { en: 'signs every message itself: nobody can speak as someone else or fake a notice', fr: 'signe lui-même chaque message : personne ne peut parler au nom d’un autre ni imiter une annonce' },
+    title: { en: 'signs every message itself: nobody can speak as someone else or fake a notice', fr: 'signe lui-même chaque message : personne ne peut parler au nom d’un autre ni imiter une annonce' },
     hint: { en: 'Prefix each line with the sender’s own nickname, taken from the connection, never from the text.', fr: 'Préfixez chaque ligne par le pseudo de l’expéditeur, pris dans la connexion, jamais dans le texte.' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
@@ -147,7 +147,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'nick-command',
     title: { en: '/nick renames, tells everyone, and refuses a taken name', fr: '/nick renomme, prévient tout le monde, et refuse un nom pris' },
-    hint: { en: 'Check and reserve the new name like at the handshake; broadcast "*** renamed <old> <new>".', fr: 'Vérifiez et réservez le nouveau nom comme à la poignée de main ; diffusez « *** renamed <ancien> <nouveau> ».' },
+    hint: { en: 'Check and reserve the new name like at the handshake; broadcast "*** renamed <old> <new>".', fr: 'Vérifiez et réservez le nouveau nom comme à la poignée de main ; diffusez « *** renamed <ancien> <nouveau> ».' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       alice.send('/nick Alicia\n');
@@ -162,7 +162,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'private',
     title: { en: '/msg reaches only its recipient (and echoes to the sender)', fr: '/msg n’atteint que son destinataire (avec un écho à l’expéditeur)' },
-    hint: { en: 'Find the recipient by nickname key; send "<from> -> <to>: <text>" to it and to the sender only.', fr: 'Trouvez le destinataire par la clé de son pseudo ; envoyez « <de> -> <à>: <texte> » à lui et à l’expéditeur seulement.' },
+    hint: { en: 'Find the recipient by nickname key; send "<from> -> <to>: <text>" to it and to the sender only.', fr: 'Trouvez le destinataire par la clé de son pseudo ; envoyez « <de> -> <à>: <texte> » à lui et à l’expéditeur seulement.' },
     async run(lab) {
       const { server, alice, bob } = await pair(lab);
       const carol = await enter(lab, server, 'carol');
@@ -177,8 +177,8 @@ export const checks: Check[] = [
   }),
   serverCheck({
     id: 'list-me-help',
-    title: { en: '/list, /me and /help work; an unknown command is an error to its sender only', fr: '/list, /me et /help marchent ; une commande inconnue est une erreur pour son seul auteur' },
-    hint: { en: '"*** online <nicks...>", "* <nick> <action>", "*** help <command> :<usage>", "*** error unknown-command <name>".', fr: '« *** online <pseudos...> », « * <pseudo> <action> », « *** help <commande> :<usage> », « *** error unknown-command <nom> ».' },
+    title: { en: '/list, /me and /help work; an unknown command is an error to its sender only', fr: '/list, /me et /help marchent ; une commande inconnue est une erreur pour son seul auteur' },
+    hint: { en: '"*** online <nicks...>", "* <nick> <action>", "*** help <command> :<usage>", "*** error unknown-command <name>".', fr: '« *** online <pseudos...> », « * <pseudo> <action> », « *** help <commande> :<usage> », « *** error unknown-command <nom> ».' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       alice.send('/list\n');
@@ -195,7 +195,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'quit-reason',
     title: { en: '/quit closes the connection and tells the others why', fr: '/quit ferme la connexion et dit aux autres pourquoi' },
-    hint: { en: 'Broadcast "*** left <nick> quit :<reason>", then end the socket.', fr: 'Diffusez « *** left <pseudo> quit :<raison> », puis fermez le socket.' },
+    hint: { en: 'Broadcast "*** left <nick> quit :<reason>", then end the socket.', fr: 'Diffusez « *** left <pseudo> quit :<raison> », puis fermez le socket.' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       bob.send('/quit see you tomorrow\n');
@@ -225,7 +225,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'abrupt-leave',
     title: { en: 'announces a client that closes or resets its connection, with the reason', fr: 'annonce un client qui ferme ou coupe sa connexion, avec la raison' },
-    hint: { en: '"end" means closed, "error" means reset; announce once, on "close".', fr: '« end » veut dire fermé, « error » coupé ; annoncez une seule fois, sur « close ».' },
+    hint: { en: '"end" means closed, "error" means reset; announce once, on "close".', fr: '« end » veut dire fermé, « error » coupé ; annoncez une seule fois, sur « close ».' },
     async run(lab) {
       const { server, alice, bob } = await pair(lab);
       const carol = await enter(lab, server, 'carol');
@@ -240,7 +240,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'too-long',
     title: { en: 'refuses a line over 1024 bytes, drops it to its newline, and carries on', fr: 'refuse une ligne de plus de 1024 octets, la jette jusqu’à son retour à la ligne, et continue' },
-    hint: { en: 'When an unfinished line passes the limit, send "*** error too-long 1024" and skip bytes until the next "\\n".', fr: 'Quand une ligne inachevée dépasse la limite, envoyez « *** error too-long 1024 » et sautez les octets jusqu’au prochain « \\n ».' },
+    hint: { en: 'When an unfinished line passes the limit, send "*** error too-long 1024" and skip bytes until the next "\\n".', fr: 'Quand une ligne inachevée dépasse la limite, envoyez « *** error too-long 1024 » et sautez les octets jusqu’au prochain « \\n ».' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       const fits = 'a'.repeat(1024 - 'alice: '.length); // the limit is on what the client sends
@@ -280,7 +280,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'bad-utf8',
     title: { en: 'refuses a line that is not valid UTF-8, and relays nothing of it', fr: 'refuse une ligne qui n’est pas de l’UTF-8 valide, et n’en relaie rien' },
-    hint: { en: 'Check the bytes (buffer.isUtf8, or TextDecoder with fatal: true) before decoding; answer "*** error bad-utf8".', fr: 'Vérifiez les octets (buffer.isUtf8, ou TextDecoder avec fatal: true) avant de décoder ; répondez « *** error bad-utf8 ».' },
+    hint: { en: 'Check the bytes (buffer.isUtf8, or TextDecoder with fatal: true) before decoding; answer "*** error bad-utf8".', fr: 'Vérifiez les octets (buffer.isUtf8, ou TextDecoder avec fatal: true) avant de décoder ; répondez « *** error bad-utf8 ».' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       alice.send(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])); // "café" in Latin-1, not UTF-8
@@ -309,7 +309,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'flood',
     title: { en: 'a flood is cut after a burst of 10 lines, with a notice to the flooder', fr: 'une rafale est coupée après 10 lignes, avec un avertissement à son auteur' },
-    hint: { en: 'A token bucket per client: 10 tokens, 1 back per second; no token, no relay, and one "*** error flood <s>" per burst.', fr: 'Un seau à jetons par client : 10 jetons, 1 de plus par seconde ; sans jeton, rien n’est relayé, et un seul « *** error flood <s> » par rafale.' },
+    hint: { en: 'A token bucket per client: 10 tokens, 1 back per second; no token, no relay, and one "*** error flood <s>" per burst.', fr: 'Un seau à jetons par client : 10 jetons, 1 de plus par seconde ; sans jeton, rien n’est relayé, et un seul « *** error flood <s> » par rafale.' },
     async run(lab) {
       const { alice, bob } = await pair(lab);
       alice.send(Array.from({ length: 40 }, (_, i) => `spam ${i}\n`).join(''));
@@ -319,13 +319,13 @@ export const checks: Check[] = [
       if (relayed > 12) {
         throw new CheckFailure({ en: `${relayed} of 40 flood lines were relayed (at most 10 + refill)`, fr: `${relayed} lignes de la rafale de 40 ont été relayées (10 au plus, plus la recharge)` });
       }
-      if (relayed < 10) throw new CheckFailure({ en: `only ${relayed} lines of the burst were relayed: the first 10 should pass`, fr: `seules ${relayed} lignes de la rafale sont passées : les 10 premières devraient passer` });
+      if (relayed < 10) throw new CheckFailure({ en: `only ${relayed} lines of the burst were relayed: the first 10 should pass`, fr: `seules ${relayed} lignes de la rafale sont passées : les 10 premières devraient passer` });
     },
   }),
   serverCheck({
     id: 'slow-consumer',
-    title: { en: 'drops a client that stops reading once 1 MiB waits for it; the others get everything', fr: 'lâche un client qui ne lit plus dès qu’1 Mio l’attend ; les autres reçoivent tout' },
-    hint: { en: 'After each write, check socket.writableLength; past the limit, destroy that socket (never wait for it).', fr: 'Après chaque écriture, regardez socket.writableLength ; au-delà de la limite, détruisez ce socket (ne l’attendez jamais).' },
+    title: { en: 'drops a client that stops reading once 1 MiB waits for it; the others get everything', fr: 'lâche un client qui ne lit plus dès qu’1 Mio l’attend ; les autres reçoivent tout' },
+    hint: { en: 'After each write, check socket.writableLength; past the limit, destroy that socket (never wait for it).', fr: 'Après chaque écriture, regardez socket.writableLength ; au-delà de la limite, détruisez ce socket (ne l’attendez jamais).' },
     async run(lab) {
       const server = await lab.startServer({ FLOOD_BURST: '1000000', FLOOD_RATE: '1000000' });
       const sender = await enter(lab, server, 'sender');
@@ -362,7 +362,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'nick-timeout',
     title: { en: 'closes a connection that never gives a nickname (NICK_TIMEOUT)', fr: 'ferme une connexion qui ne donne jamais de pseudo (NICK_TIMEOUT)' },
-    hint: { en: 'Check the time since connection regularly (one timer for all clients); send "*** error nick-timeout", then close.', fr: 'Vérifiez régulièrement le temps écoulé depuis la connexion (un minuteur pour tous) ; envoyez « *** error nick-timeout », puis fermez.' },
+    hint: { en: 'Check the time since connection regularly (one timer for all clients); send "*** error nick-timeout", then close.', fr: 'Vérifiez régulièrement le temps écoulé depuis la connexion (un minuteur pour tous) ; envoyez « *** error nick-timeout », puis fermez.' },
     async run(lab) {
       const server = await lab.startServer({ NICK_TIMEOUT: '0.5' });
       const silent = await lab.connect(server, 'silent');
@@ -373,7 +373,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'ping',
     title: { en: 'pings a silent client, keeps it if it answers, drops it if not', fr: 'sonde un client silencieux, le garde s’il répond, le lâche sinon' },
-    hint: { en: 'After IDLE_TIMEOUT seconds of silence send "*** ping"; any line answers; none within PING_TIMEOUT: close, reason timeout.', fr: 'Après IDLE_TIMEOUT secondes de silence, envoyez « *** ping » ; toute ligne y répond ; rien avant PING_TIMEOUT : fermez, raison timeout.' },
+    hint: { en: 'After IDLE_TIMEOUT seconds of silence send "*** ping"; any line answers; none within PING_TIMEOUT: close, reason timeout.', fr: 'Après IDLE_TIMEOUT secondes de silence, envoyez « *** ping » ; toute ligne y répond ; rien avant PING_TIMEOUT : fermez, raison timeout.' },
     async run(lab) {
       const { alice, bob } = await pair(lab, { IDLE_TIMEOUT: '0.4', PING_TIMEOUT: '1' });
       await alice.readUntil('*** ping\n');
@@ -393,7 +393,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'max-clients',
     title: { en: 'refuses politely beyond MAX_CLIENTS connections', fr: 'refuse poliment au-delà de MAX_CLIENTS connexions' },
-    hint: { en: 'Count connections; the one too many gets "*** error server-full" and is closed.', fr: 'Comptez les connexions ; celle de trop reçoit « *** error server-full » puis est fermée.' },
+    hint: { en: 'Count connections; the one too many gets "*** error server-full" and is closed.', fr: 'Comptez les connexions ; celle de trop reçoit « *** error server-full » puis est fermée.' },
     async run(lab) {
       const server = await lab.startServer({ MAX_CLIENTS: '3' });
       for (const nick of ['one', 'two', 'three']) await enter(lab, server, nick);
@@ -405,7 +405,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'max-per-ip',
     title: { en: 'refuses more than MAX_PER_IP connections from one address', fr: 'refuse plus de MAX_PER_IP connexions depuis une même adresse' },
-    hint: { en: 'Count connections per socket.remoteAddress; refuse with "*** error too-many-connections".', fr: 'Comptez les connexions par socket.remoteAddress ; refusez avec « *** error too-many-connections ».' },
+    hint: { en: 'Count connections per socket.remoteAddress; refuse with "*** error too-many-connections".', fr: 'Comptez les connexions par socket.remoteAddress ; refusez avec « *** error too-many-connections ».' },
     async run(lab) {
       const server = await lab.startServer({ MAX_PER_IP: '2' });
       await enter(lab, server, 'one');
@@ -421,7 +421,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'graceful-shutdown',
     title: { en: 'on SIGTERM and Ctrl+C, tells everyone, closes, and exits with code 0', fr: 'sur SIGTERM et Ctrl+C, prévient tout le monde, ferme, et sort avec le code 0' },
-    hint: { en: 'On the signal: send "*** shutdown" to every client, end the sockets, close the server, then exit(0).', fr: 'Au signal : envoyez « *** shutdown » à chaque client, fermez les sockets et le serveur, puis exit(0).' },
+    hint: { en: 'On the signal: send "*** shutdown" to every client, end the sockets, close the server, then exit(0).', fr: 'Au signal : envoyez « *** shutdown » à chaque client, fermez les sockets et le serveur, puis exit(0).' },
     async run(lab) {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         const { server, alice, bob } = await pair(lab);
@@ -438,7 +438,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'logs',
     title: { en: 'logs joins and leaves with a timestamp, never a private message', fr: 'journalise arrivées et départs avec l’heure, jamais un message privé' },
-    hint: { en: 'One line per event, starting with the ISO time; log who and why, not what was said privately.', fr: 'Une ligne par événement, commençant par l’heure ISO ; notez qui et pourquoi, pas ce qui s’est dit en privé.' },
+    hint: { en: 'One line per event, starting with the ISO time; log who and why, not what was said privately.', fr: 'Une ligne par événement, commençant par l’heure ISO ; notez qui et pourquoi, pas ce qui s’est dit en privé.' },
     async run(lab) {
       const { server, alice, bob } = await pair(lab);
       alice.send('/msg bob the secret word is swordfish\n');
@@ -454,7 +454,7 @@ export const checks: Check[] = [
   serverCheck({
     id: 'cli',
     title: { en: '--help, a bad option, a port in use and IPv6 (--host ::1) behave', fr: '--help, une mauvaise option, un port occupé et IPv6 (--host ::1) se comportent bien' },
-    hint: { en: 'parseArgs from node:util; one line for each user error, exit code not 0.', fr: 'parseArgs de node:util ; une ligne par erreur de l’utilisateur, code de sortie non nul.' },
+    hint: { en: 'parseArgs from node:util; one line for each user error, exit code not 0.', fr: 'parseArgs de node:util ; une ligne par erreur de l’utilisateur, code de sortie non nul.' },
     async run(lab) {
       const help = (await lab.spawnServer({}, undefined, ['--help'])).program;
       const exit = await help.waitExit();
@@ -492,7 +492,7 @@ function clientChecks(): Check[] {
     clientCheck({
       id: 'client-chat',
       title: { en: 'the client asks a nickname, sends what you type, shows what others say', fr: 'le client demande un pseudo, envoie ce que vous tapez, affiche ce que disent les autres' },
-      hint: { en: 'On "NICK", ask the nickname; afterwards every line typed is sent with "\\n".', fr: 'Sur « NICK », demandez le pseudo ; ensuite, chaque ligne tapée part avec « \\n ».' },
+      hint: { en: 'On "NICK", ask the nickname; afterwards every line typed is sent with "\\n".', fr: 'Sur « NICK », demandez le pseudo ; ensuite, chaque ligne tapée part avec « \\n ».' },
       async run(lab) {
         const { client, peer } = await joinedClient(lab);
         await client.output.readUntil('Welcome, alice!');
@@ -507,7 +507,7 @@ function clientChecks(): Check[] {
     clientCheck({
       id: 'client-nick-option',
       title: { en: 'the client gives --nick at the prompt, and asks again when it is taken', fr: 'le client donne --nick à l’invite, et redemande s’il est pris' },
-      hint: { en: 'Answer the first NICK with --nick; after "*** error nick-taken", ask the user.', fr: 'Répondez au premier NICK avec --nick ; après « *** error nick-taken », demandez à l’utilisateur.' },
+      hint: { en: 'Answer the first NICK with --nick; after "*** error nick-taken", ask the user.', fr: 'Répondez au premier NICK avec --nick ; après « *** error nick-taken », demandez à l’utilisateur.' },
       async run(lab) {
         const server = await lab.fakeServer();
         const client = lab.startClient(server.port, 'client', english, ['--nick', 'bob']);
@@ -552,7 +552,7 @@ function clientChecks(): Check[] {
     clientCheck({
       id: 'client-pong',
       title: { en: 'the client answers the server’s ping by itself', fr: 'le client répond tout seul au ping du serveur' },
-      hint: { en: 'On "*** ping", send "/pong" and show nothing.', fr: 'Sur « *** ping », envoyez « /pong » sans rien afficher.' },
+      hint: { en: 'On "*** ping", send "/pong" and show nothing.', fr: 'Sur « *** ping », envoyez « /pong » sans rien afficher.' },
       async run(lab) {
         const { peer } = await joinedClient(lab);
         peer.send('*** ping\n');
@@ -562,7 +562,7 @@ function clientChecks(): Check[] {
     clientCheck({
       id: 'client-quit',
       title: { en: '/quit and Ctrl+D leave cleanly, with exit code 0', fr: '/quit et Ctrl+D partent proprement, avec le code 0' },
-      hint: { en: 'Send "/quit", end the socket, exit(0) when it closes.', fr: 'Envoyez « /quit », fermez le socket, exit(0) à sa fermeture.' },
+      hint: { en: 'Send "/quit", end the socket, exit(0) when it closes.', fr: 'Envoyez « /quit », fermez le socket, exit(0) à sa fermeture.' },
       async run(lab) {
         for (const leave of ['/quit', 'Ctrl+D']) {
           const { client, peer } = await joinedClient(lab);
@@ -578,7 +578,7 @@ function clientChecks(): Check[] {
     clientCheck({
       id: 'client-server-gone',
       title: { en: 'the client says so when the server goes away, and exits with a non-zero code', fr: 'le client le dit quand le serveur disparaît, et sort avec un code non nul' },
-      hint: { en: 'On the socket’s close, unless you are leaving: print one line, exit(1).', fr: 'À la fermeture du socket, sauf si vous partez : une ligne, puis exit(1).' },
+      hint: { en: 'On the socket’s close, unless you are leaving: print one line, exit(1).', fr: 'À la fermeture du socket, sauf si vous partez : une ligne, puis exit(1).' },
       async run(lab) {
         const { client, peer } = await joinedClient(lab);
         await client.output.readUntil('Welcome');
@@ -590,8 +590,8 @@ function clientChecks(): Check[] {
     }),
     clientCheck({
       id: 'client-no-server',
-      title: { en: 'the client, with no server running: one clear line, no stack trace', fr: 'le client, sans serveur lancé : une ligne claire, sans pile d’appels' },
-      hint: { en: "Check err.code === 'ECONNREFUSED' in the socket's 'error' listener.", fr: "Testez err.code === 'ECONNREFUSED' dans l'écouteur 'error' du socket." },
+      title: { en: 'the client, with no server running: one clear line, no stack trace', fr: 'le client, sans serveur lancé : une ligne claire, sans pile d’appels' },
+      hint: { en: "Check err.code === 'ECONNREFUSED' in the socket's 'error' listener.", fr: "Testez err.code === 'ECONNREFUSED' dans l’écouteur 'error' du socket." },
       async run(lab) {
         await expectOneLineError(lab.startClient(await freePort(), 'client', english), 'start');
       },

@@ -42,9 +42,9 @@ function has(need: Need): Promise<boolean> {
 const missing: Record<Need, Text> = {
   server: { en: 'no server to check', fr: 'pas de serveur à vérifier' },
   client: { en: 'no client to check', fr: 'pas de client à vérifier' },
-  python3: { en: 'python3 is not installed', fr: "python3 n'est pas installé" },
-  ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n'existe pas sur cette machine" },
-  openssl: { en: 'the openssl command is not installed', fr: "la commande openssl n'est pas installée" },
+  python3: { en: 'python3 is not installed', fr: "python3 n’est pas installé" },
+  ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n’existe pas sur cette machine" },
+  openssl: { en: 'the openssl command is not installed', fr: "la commande openssl n’est pas installée" },
 };
 
 /** Run one check against a target: pass, fail with what was seen, or skip with why. */
@@ -61,7 +61,7 @@ export async function runCheck(check: Check, target: Target): Promise<Outcome> {
       check.run(lab),
       new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new CheckFailure({ en: `the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s`, fr: `la vérification n'a pas fini en ${CHECK_TIMEOUT_MS / 1000} s` })),
+          () => reject(new CheckFailure({ en: `the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s`, fr: `la vérification n’a pas fini en ${CHECK_TIMEOUT_MS / 1000} s` })),
           CHECK_TIMEOUT_MS,
         );
       }),

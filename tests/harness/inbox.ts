@@ -1,4 +1,5 @@
 import { CheckFailure, type Channel } from './failure.ts';
+import { deFr } from './text.ts';
 
 /** How long a check waits for an expected text before it fails (CI machines are slow). */
 export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
@@ -130,10 +131,10 @@ export class Inbox {
           finish(
             this.failure(
               expected === undefined
-                ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l'événement attendu` }
+                ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l’événement attendu` }
                 : {
                     en: `${this.who} closed the connection before sending the expected text`,
-                    fr: `${this.who} a fermé la connexion avant d'envoyer le texte attendu`,
+                    fr: `${this.who} a fermé la connexion avant d’envoyer le texte attendu`,
                   },
               expected,
             ),
@@ -148,7 +149,7 @@ export class Inbox {
               ? { en: `${this.who} still open after ${seconds} s`, fr: `${this.who} toujours ouvert après ${seconds} s` }
               : {
                   en: `nothing matching the expected text arrived from ${this.who} within ${seconds} s`,
-                  fr: `le texte attendu n'est pas arrivé de ${this.who} en ${seconds} s`,
+                  fr: `le texte attendu n’est pas arrivé ${deFr(this.who)} en ${seconds} s`,
                 },
             expected,
           ),

@@ -58,7 +58,7 @@ export class Lab {
         throw new CheckFailure(
           {
             en: `the server stopped before listening on port ${port} (exit code ${program.exit.code})`,
-            fr: `le serveur s'est arrêté avant d'écouter sur le port ${port} (code de sortie ${program.exit.code})`,
+            fr: `le serveur s’est arrêté avant d’écouter sur le port ${port} (code de sortie ${program.exit.code})`,
           },
           { output: program.lastLines() || '(nothing printed)' },
         );
@@ -67,7 +67,7 @@ export class Lab {
         throw new CheckFailure(
           {
             en: `the server did not listen on port ${port} within ${START_TIMEOUT_MS / 1000} s: does it read the PORT environment variable? (${describeCommand(command!)})`,
-            fr: `le serveur n'écoute pas sur le port ${port} après ${START_TIMEOUT_MS / 1000} s : lit-il la variable d'environnement PORT ? (${describeCommand(command!)})`,
+            fr: `le serveur n’écoute pas sur le port ${port} après ${START_TIMEOUT_MS / 1000} s : lit-il la variable d’environnement PORT ? (${describeCommand(command!)})`,
           },
           { output: program.lastLines() || '(nothing printed)' },
         );
@@ -122,7 +122,7 @@ export class Lab {
         if (ready) return resolve(ready);
         const timer = setTimeout(() => {
           waiting.splice(waiting.indexOf(onPeer), 1);
-          reject(new CheckFailure({ en: `the client did not connect within ${timeoutMs / 1000} s`, fr: `le client ne s'est pas connecté en ${timeoutMs / 1000} s` }));
+          reject(new CheckFailure({ en: `the client did not connect within ${timeoutMs / 1000} s`, fr: `le client ne s’est pas connecté en ${timeoutMs / 1000} s` }));
         }, timeoutMs);
         const onPeer = (peer: Peer) => {
           clearTimeout(timer);

@@ -28,7 +28,7 @@ export class Peer {
       const socket = secure ? tls.connect({ port, host, ...secure }) : net.connect({ port, host });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new CheckFailure({ en: `${who} could not connect within ${timeoutMs / 1000} s`, fr: `${who} n'a pas pu se connecter en ${timeoutMs / 1000} s` }));
+        reject(new CheckFailure({ en: `${who} could not connect within ${timeoutMs / 1000} s`, fr: `${who} n’a pas pu se connecter en ${timeoutMs / 1000} s` }));
       }, timeoutMs);
       socket.once(secure ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
@@ -36,7 +36,7 @@ export class Peer {
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
-        reject(new CheckFailure({ en: `${who} could not connect: ${err.message}`, fr: `${who} n'a pas pu se connecter : ${err.message}` }));
+        reject(new CheckFailure({ en: `${who} could not connect: ${err.message}`, fr: `${who} n’a pas pu se connecter : ${err.message}` }));
       });
     });
   }

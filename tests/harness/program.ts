@@ -103,7 +103,7 @@ export class Program {
         () =>
           reject(
             new CheckFailure(
-              { en: `${this.output.who} did not exit within ${timeoutMs / 1000} s`, fr: `${this.output.who} ne s'est pas arrêté en ${timeoutMs / 1000} s` },
+              { en: `${this.output.who} did not exit within ${timeoutMs / 1000} s`, fr: `${this.output.who} ne s’est pas arrêté en ${timeoutMs / 1000} s` },
               { output: this.lastLines() },
             ),
           ),
