@@ -5,7 +5,7 @@
  */
 import { exactlyOnce, missing } from './cross.ts';
 import type { Machine } from './proc.ts';
-import { type RunResult, TITLES } from './scenarios.ts';
+import { type Measured, type RunResult, TITLES } from './scenarios.ts';
 import { FINAL_OPTIONS, SERVERS } from './servers.ts';
 
 export interface Report {
@@ -60,6 +60,18 @@ function find(results: RunResult[], scenario: string, server: string): RunResult
   return results.find((result) => result.scenario === scenario && result.server === server);
 }
 
+/** Deliveries per second, p50, p95, p99 and max latency, lost, corrupt. */
+const deliveryCells = (m: Measured): string[] => [
+  si(m.deliveriesPerS),
+  ms(m.latency.p50),
+  ms(m.latency.p95),
+  ms(m.latency.p99),
+  ms(m.latency.max),
+  String(m.lost),
+  String(m.corrupt),
+];
+const usPerDelivery = (m: Measured): string => (Number.isFinite(m.cpuUsPerDelivery) ? m.cpuUsPerDelivery.toFixed(3) : '–');
+
 /** The table of the measured scenarios (a), (b), (d): one row per scenario and server. */
 export function trafficTable(results: RunResult[]): string {
   const rows = results
@@ -72,15 +84,9 @@ export function trafficTable(results: RunResult[]): string {
         result.server,
         String(result.connected),
         (result.connectMs / 1000).toFixed(2),
-        si(m.deliveriesPerS),
-        ms(m.latency.p50),
-        ms(m.latency.p95),
-        ms(m.latency.p99),
-        ms(m.latency.max),
-        String(m.lost),
-        String(m.corrupt),
+        ...deliveryCells(m),
         m.serverCpuS.toFixed(2),
-        Number.isFinite(m.cpuUsPerDelivery) ? m.cpuUsPerDelivery.toFixed(3) : '–',
+        usPerDelivery(m),
         ratio(m.cpuUsPerDelivery, naive?.cpuUsPerDelivery),
         (m.intact / Math.max(1, m.reads)).toFixed(1),
         mib(result.peakRss),
@@ -161,18 +167,12 @@ export function sharedTable(results: RunResult[]): string {
           `${result.scenario} ${result.kind}`,
           result.server,
           String(result.connected),
-          si(m.deliveriesPerS),
-          ms(m.latency.p50),
-          ms(m.latency.p95),
-          ms(m.latency.p99),
-          ms(m.latency.max),
-          String(m.lost),
-          String(m.corrupt),
+          ...deliveryCells(m),
           between ? `${between.received} / ${between.owed}` : '–',
           m.deliveries ? String(m.deliveries.cross.repeated + m.deliveries.local.repeated) : '–',
           m.serverCpuS.toFixed(2),
           parts(m.cpuByProcess, (v) => v.toFixed(2)),
-          Number.isFinite(m.cpuUsPerDelivery) ? m.cpuUsPerDelivery.toFixed(3) : '–',
+          usPerDelivery(m),
           server === FINAL ? '1.00×' : ratio(m.cpuUsPerDelivery, alone?.cpuUsPerDelivery),
           mib(result.peakRss),
           parts(result.processes.map((process) => process.peakRss), mib),
