@@ -110,6 +110,7 @@ for (const [round, scenario] of plan.entries()) {
               ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, `redis-${scenario.id}`)}`]
               : [],
         drainMaxMs: quick ? 1000 : 3000,
+        settleMs: quick ? 50 : 150,
         onPhase: (phase) => progress(`${label} · ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
       });
       results.push(result);

@@ -48,10 +48,10 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
   const capacity = (start: number, maxSteps: number): CapacityPlan => ({ start, factor: 2, refine: 2, maxSteps, min: 10, p99LimitMs: 50 });
   if (quick) {
     return [
-      { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 300, window, batch: 32 },
-      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 400, ratePerClient: 2, shared: true },
+      { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 200, window, batch: 32 },
+      { id: 'b100', kind: 'chatter', clients: 100, durationMs: 300, ratePerClient: 2, shared: true },
       { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(400, 2) },
-      { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 300, window, batch: 16 },
+      { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 200, window, batch: 16 },
       { id: 'e', kind: 'idle', clients: Math.min(200, idleClients), durationMs: 0, connectDeadlineMs: 2000 },
     ];
   }
@@ -131,6 +131,8 @@ export interface RunOptions {
   serverCores?: string;
   nodeOptions?: string[];
   drainMaxMs: number;
+  /** Silence that tells the join notices are over, before measuring (150 ms; less for --quick, whose timings do not count). */
+  settleMs?: number;
   onPhase(phase: string): void;
 }
 
@@ -147,7 +149,7 @@ export async function runScenario(scenario: Scenario, spec: ServerSpec, options:
     await pool.connect(scenario.clients, { concurrency: CONNECT_CONCURRENCY[spec.kind], deadlineMs: scenario.connectDeadlineMs });
     const connectMs = performance.now() - connectStart;
     options.onPhase('settling');
-    await pool.quiet(150, 20000);
+    await pool.quiet(options.settleMs ?? 150, 20000);
     const result: RunResult = {
       scenario: scenario.id,
       kind: scenario.kind,
