@@ -5,7 +5,6 @@
 import { ChatServer } from './chat-server.ts';
 import { USAGE, parseServerArgs } from './config.ts';
 import { consoleLogger, formatAddress } from './log.ts';
-import { RedisLink } from './redis-link.ts';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -28,6 +27,8 @@ const chat = new ChatServer(options, log);
 if (options.redis) {
   // Several servers, one room: join the others through Redis before accepting anyone.
   try {
+    // Loaded only when asked for: a lone server does not carry the Redis client (15 MiB).
+    const { RedisLink } = await import('./redis-link.ts');
     const link = await RedisLink.open(options.redis, chat.hub, log);
     chat.hub.link = link;
     log('redis', `sharing the room through ${options.redis} as server ${link.id}`);
