@@ -16,6 +16,10 @@ export async function compile(entryPoints: BuildOptions['entryPoints'], outdir: 
     ...(outbase !== undefined && { outbase }),
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // A dynamic import() stays lazy (final/ loads its Redis client only with
+    // --redis): esbuild puts it in a chunk of its own, next to the entries.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
     platform: 'node',
     format: 'esm',
