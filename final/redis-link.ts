@@ -18,7 +18,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Hub, Link, LinkEvent, Someone } from './hub.ts';
 import type { Logger } from './log.ts';
-import { notice } from './protocol.ts';
+import { checkNick, MAX_NICK_LENGTH } from './nick.ts';
+import { errorNotice, notice } from './protocol.ts';
 
 const CHANNEL = 'chatroom:room';
 const nickKey = (key: string) => `chatroom:nick:${key}`;
@@ -230,18 +231,38 @@ export class RedisLink implements Link {
   async #healed(): Promise<void> {
     if (!this.#split || this.#pub.status !== 'ready' || this.#sub.status !== 'ready') return;
     this.#split = false;
-    for (const [key, nick] of this.#owned) {
+    for (const [key, nick] of [...this.#owned]) {
       const value = `${this.id} ${nick}`;
       const taken = await this.#pub.set(nickKey(key), value, 'PX', this.timing.deadMs, 'NX').catch(() => null);
-      if (taken !== 'OK' && (await this.#pub.get(nickKey(key)).catch(() => value)) !== value) {
-        this.log('nick-conflict', `${nick} was taken on another server during the split`);
-      }
+      if (taken !== 'OK' && (await this.#pub.get(nickKey(key)).catch(() => value)) !== value) await this.#yield(key, nick);
     }
     this.log('redis-back', this.url);
     this.#say(notice('whole'));
     this.#beat();
   }
   // #endregion split
+
+  /**
+   * Two people took one nickname on the two sides of a split: the other
+   * server kept it, so ours becomes "zoé-2" (the first free one), and is told.
+   */
+  async #yield(key: string, nick: string): Promise<void> {
+    const session = this.hub.room.find(key);
+    if (!session) return;
+    for (let n = 2; n < 100; n++) {
+      const candidate = checkNick(`${[...nick].slice(0, MAX_NICK_LENGTH - String(n).length - 1).join('')}-${n}`);
+      if (!candidate.ok || this.hub.room.has(candidate.key)) continue;
+      const value = `${this.id} ${candidate.nick}`;
+      if ((await this.#pub.set(nickKey(candidate.key), value, 'PX', this.timing.deadMs, 'NX').catch(() => null)) !== 'OK') continue;
+      this.log('nick-conflict', `${nick} was taken on another server during the split: now ${candidate.nick}`);
+      const old = { nick: session.nick, key: session.key };
+      session.nick = candidate.nick;
+      session.key = candidate.key;
+      session.sendLine(errorNotice('nick-taken', old.nick));
+      this.hub.renamed(session, old);
+      return;
+    }
+  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

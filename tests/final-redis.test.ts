@@ -142,6 +142,35 @@ describe.skipIf(!available)('final/ servers sharing one room through Redis', () 
     40000,
   );
 
+  it(
+    'renames one of two people who took the same nickname on the two sides of a split',
+    withLab(async () => {
+      const [a, b] = await servers(2);
+      const watcher = await enter(lab, a!, 'watcher');
+      await redis.stop();
+      await watcher.readUntil('*** split\n');
+      const onA = await enter(lab, a!, 'zoe');
+      const onB = await enter(lab, b!, 'ZOE');
+      await redis.restart();
+      for (const peer of [onA, onB]) await peer.readUntil('*** whole\n', 15000);
+      // The one whose server found the name taken is told, and renamed for all to see.
+      const renamed = await watcher.readUntil(/\*\*\* renamed (zoe|ZOE) (zoe|ZOE)-2\n/, 10000);
+      const loser = [onA, onB].filter((peer) => peer.received.includes('*** error nick-taken'));
+      expect(loser, renamed).toHaveLength(1);
+      // The other server's member comes back with its next beat (every 3 s).
+      const deadline = Date.now() + 8000;
+      for (;;) {
+        watcher.send('/list\n');
+        await watcher.readUntil(/\*\*\* online [^\n]*\n/);
+        const list = [...watcher.received.matchAll(/\*\*\* online ([^\n]*)\n/g)].at(-1)![1]!;
+        if (list.split(' ').length === 3) break;
+        expect(Date.now(), `still ${list}`).toBeLessThan(deadline);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }),
+    40000,
+  );
+
   it('refuses to start when --redis points nowhere, in one line', async () => {
     const lonely = new Lab(referenceTarget('final'));
     try {
