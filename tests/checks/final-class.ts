@@ -9,7 +9,7 @@ import { CheckFailure } from '../harness/failure.ts';
 import type { Lab, RunningServer } from '../harness/lab.ts';
 import { makeCertificate } from '../../tools/cert.ts';
 import { expectAbsent, expectOneLineError } from './common.ts';
-import { enter } from './final.ts';
+import { before, enter } from './final.ts';
 
 /** Certificates made once per test process: the class's, another CA's, one for another host. */
 let made: { good: { cert: string; key: string }; otherCa: { cert: string; key: string }; otherHost: { cert: string; key: string } } | undefined;
@@ -167,7 +167,7 @@ export const checks: Check[] = [
       await carol.readUntil('*** muted bob teacher\n');
       bob.send('can anyone hear me\n');
       await bob.readUntil('*** error muted\n');
-      expectAbsent(await (async () => { teacher.send('marker one\n'); return carol.readUntil('teacher: marker one\n'); })(), 'hear me', carol, { en: 'a muted user was heard', fr: 'un utilisateur réduit au silence a été entendu' });
+      expectAbsent(await before(carol, teacher, 'marker one'), 'hear me', carol, { en: 'a muted user was heard', fr: 'un utilisateur réduit au silence a été entendu' });
       teacher.send('/unmute bob\n');
       await carol.readUntil('*** unmuted bob teacher\n');
       bob.send('thanks\n');

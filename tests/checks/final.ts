@@ -29,7 +29,7 @@ async function pair(lab: Lab, env: NodeJS.ProcessEnv = {}) {
 }
 
 /** Lines `who` received before `marker`: the way to prove that something did NOT arrive. */
-async function before(peer: Peer, sender: Peer, marker: string): Promise<string> {
+export async function before(peer: Peer, sender: Peer, marker: string): Promise<string> {
   sender.send(`${marker}\n`);
   return peer.readUntil(marker);
 }
