@@ -27,7 +27,9 @@ describe('command line', () => {
       lang: 'fr',
       watch: true,
       help: false,
+      record: true,
     });
+    expect(parseVerifyArgs(['02', 'students/bob', '--no-record'])).toMatchObject({ words: ['02', 'students/bob'], record: false });
     expect(parseVerifyArgs(['02', '--client=client.py', '--', '--watch'])).toMatchObject({ words: ['02', '--watch'], client: 'client.py', watch: false });
     expect(parseVerifyArgs(['--lang', 'de'])).toMatchObject({ badLang: 'de' });
   });

@@ -11,10 +11,12 @@ export interface VerifyArgs {
   badLang?: string;
   watch: boolean;
   help: boolean;
+  /** --no-record: do not write the result in .progress.json (a teacher checking a class). */
+  record: boolean;
 }
 
 export function parseVerifyArgs(argv: string[]): VerifyArgs {
-  const args: VerifyArgs = { words: [], watch: false, help: false };
+  const args: VerifyArgs = { words: [], watch: false, help: false, record: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s) as [string, string?]) : [arg];
@@ -24,6 +26,7 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs {
       break;
     } else if (name === '--watch' || arg === '-w') args.watch = true;
     else if (name === '--help' || arg === '-h') args.help = true;
+    else if (name === '--no-record') args.record = false;
     else if (name === '--client') args.client = value();
     else if (name === '--lang') {
       const lang = value();

@@ -10,6 +10,7 @@ const en = {
 Options:
   --client <path or command>   the client to check, when it is not in the folder
   --watch                      check again each time you save a file
+  --no-record                  leave your progress as it is (a teacher checking a class)
   --lang en|fr                 language of the report (default: from LANG)
 A folder is checked through its server.* and client.* files (.ts, .js or .py);
 a single file is the server. Your server listens on the port in the PORT
@@ -59,7 +60,7 @@ environment variable (and the address in HOST): the tests choose them.`,
   header: (id: string, title: string) => `Exercise ${id}: ${title}.`,
   headerFrom: (from: string) => `This is the code of ${from}: each TODO marks a place to change.`,
   headerCheck: (goal: string) => `Goal: ${goal}. Check your work: npm run verify`,
-  noExercise: (id: string) => `Step ${id} has no exercise yet.`,
+  noExercise: (id: string) => `"${id}" has no exercise: it is the course's answer. Check your own with "npm run verify -- ${id} <folder>".`,
   exerciseUsage: 'Usage: npm run exercise -- <step>   (01, 02, 03, 04...)',
   alreadyStarted: (dir: string, id: string) =>
     `You already started this exercise in ${dir}/: your work is untouched. To start again from scratch: npm run progress -- reset ${id}`,
@@ -90,6 +91,7 @@ const fr: Messages = {
 Options :
   --client <chemin ou commande>  le client à vérifier, s’il n’est pas dans le dossier
   --watch                        vérifie à nouveau à chaque enregistrement
+  --no-record                    ne touche pas à votre progression (un professeur qui vérifie une classe)
   --lang en|fr                   langue du rapport (par défaut : d’après LANG)
 Un dossier est vérifié par ses fichiers server.* et client.* (.ts, .js ou .py) ;
 un fichier seul est le serveur. Votre serveur écoute sur le port donné par la
@@ -128,7 +130,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   nothingPrinted: '(rien affiché)',
   hint: 'indice :',
   summary: (passed, failed, skipped) =>
-    `${passed} réussi${passed > 1 ? 's' : ''}, ${failed} échoué${failed > 1 ? 's' : ''}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
+    `${passed} réussi${passed > 1 ? 's' : ''}, ${failed === 0 ? 'aucun échec' : `${failed} échoué${failed > 1 ? 's' : ''}`}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
   notRun: (n) => `${n} comportements n’ont pas été vérifiés : le serveur doit d’abord démarrer.`,
   moreHelp: (file) => `Bloqué ? Lisez les indices de l’étape : ${file}`,
   allPass: 'Tous les comportements sont validés. Bravo !',
@@ -139,7 +141,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   header: (id, title) => `Exercice ${id} : ${title}.`,
   headerFrom: (from) => `Voici le code ${deFr(from)} : chaque TODO marque un endroit à modifier.`,
   headerCheck: (goal) => `Objectif : ${goal}. Vérifiez votre travail : npm run verify`,
-  noExercise: (id) => `L’étape ${id} n’a pas encore d’exercice.`,
+  noExercise: (id) => `« ${id} » n’a pas d’exercice : c’est la réponse du cours. Vérifiez votre version avec « npm run verify -- ${id} <dossier> ».`,
   exerciseUsage: 'Utilisation : npm run exercise -- <étape>   (01, 02, 03, 04...)',
   alreadyStarted: (dir, id) =>
     `Vous avez déjà commencé cet exercice dans ${dir}/ : votre travail n’est pas touché. Pour tout recommencer : npm run progress -- reset ${id}`,

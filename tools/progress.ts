@@ -1,7 +1,7 @@
 // npm run progress [-- reset <step>]: which steps the student's work passes,
 // as recorded by `npm run verify`; reset starts one exercise again.
 import { existsSync, renameSync } from 'node:fs';
-import { steps } from '../tests/course.ts';
+import { steps as allSteps } from '../tests/course.ts';
 import { detectLang } from '../tests/harness/text.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName, workDir } from './course-files.ts';
@@ -16,6 +16,8 @@ const lang = args.lang ?? detectLang();
 const t = messages(lang);
 const style = styleFor(process.stdout);
 const [command, name] = args.words;
+/** The exercises: final/ is the course's answer, not one of them. */
+const steps = allSteps.filter((step) => step.exercise);
 
 function show(): void {
   const progress = loadProgress();

@@ -64,9 +64,10 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
   }
   if (resolved.record && progressFile !== null) {
     const progress = updateProgress((p) => markVerified(p, step.id, passed, passed + failed + notRun), progressFile);
-    const done = steps.filter((s) => progress.steps[s.id]?.done).length;
+    const exercises = steps.filter((s) => s.exercise); // final/ is the answer, not an exercise
+    const done = exercises.filter((s) => progress.steps[s.id]?.done).length;
     line();
-    line(t.progress(progressBar(done, steps.length)));
+    line(t.progress(progressBar(done, exercises.length)));
   }
   return { ok, results };
 }

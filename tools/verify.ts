@@ -48,7 +48,7 @@ function main(): void {
     const resolved = resolveTarget(step, words, args.client, base);
     const write = (text: string) => void process.stdout.write(text);
     if (!args.watch) {
-      void verify({ step, resolved, lang, style, write }).then(({ ok }) => {
+      void verify({ step, resolved, lang, style, write, ...(!args.record && { progressFile: null }) }).then(({ ok }) => {
         process.exitCode = ok ? 0 : 1;
       });
       return;
@@ -56,7 +56,7 @@ function main(): void {
     if (resolved.watch.length === 0) throw new UsageError({ en: messages('en').watchNeedsFiles, fr: messages('fr').watchNeedsFiles });
     watchAndRun(resolved.watch, async () => {
       if (process.stdout.isTTY) write('\x1b[2J\x1b[3J\x1b[H'); // a clean screen for each run
-      await verify({ step, resolved, lang, style, write });
+      await verify({ step, resolved, lang, style, write, ...(!args.record && { progressFile: null }) });
       write(`\n${style.dim(t.watching(resolved.watch.map((place) => shown(place)).join(', ')))}\n`);
     });
   } catch (error) {

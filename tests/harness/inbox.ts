@@ -1,5 +1,4 @@
 import { CheckFailure, type Channel } from './failure.ts';
-import { deFr } from './text.ts';
 
 /** How long a check waits for an expected text before it fails (CI machines are slow). */
 export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
@@ -133,8 +132,8 @@ export class Inbox {
               expected === undefined
                 ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l’événement attendu` }
                 : {
-                    en: `${this.who} closed the connection before sending the expected text`,
-                    fr: `${this.who} a fermé la connexion avant d’envoyer le texte attendu`,
+                    en: 'the connection closed before the expected text arrived',
+                    fr: 'la connexion s’est fermée avant l’arrivée du texte attendu',
                   },
               expected,
             ),
@@ -148,8 +147,9 @@ export class Inbox {
             expected === undefined
               ? { en: `${this.who} still open after ${seconds} s`, fr: `${this.who} toujours ouvert après ${seconds} s` }
               : {
-                  en: `nothing matching the expected text arrived from ${this.who} within ${seconds} s`,
-                  fr: `le texte attendu n’est pas arrivé ${deFr(this.who)} en ${seconds} s`,
+                  // Who sent what to whom is in the report's sent/expected/received lines.
+                  en: `the expected text did not arrive within ${seconds} s`,
+                  fr: `le texte attendu n’est pas arrivé en ${seconds} s`,
                 },
             expected,
           ),
