@@ -6,7 +6,9 @@ import readline from 'node:readline';
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 55555);
 
+// #region connect
 const client = net.connect(port, host);
+// #endregion connect
 
 // Data arrives as a Buffer of bytes: decode it to text before printing.
 client.on('data', (data) => {
@@ -22,6 +24,7 @@ keyboard.on('line', (line) => {
 });
 // #endregion write
 
+// #region errors
 client.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'ECONNREFUSED') {
     console.error(`No server at ${host}:${port}: start the server first.`);
@@ -30,3 +33,4 @@ client.on('error', (err: NodeJS.ErrnoException) => {
   }
   process.exit(1);
 });
+// #endregion errors

@@ -17,7 +17,9 @@ const keyboard = readline.createInterface({
 const nickname = await keyboard.question('choose a nickname: ');
 // #endregion nickname
 
+// #region connect
 const client = net.connect(port, host);
+// #endregion connect
 
 // #region receive
 // Data arrives as a Buffer of bytes: decode it to text before looking at it.
@@ -35,12 +37,14 @@ client.on('data', (data) => {
 // #region write
 // readline hands us one line each time you press Enter.
 keyboard.on('line', (line) => {
+  // write() turns the text into bytes, in UTF-8 (the manual uses ASCII: no 'é').
   // Flaw kept from the manual: the client signs its own messages, so it
   // could sign them with any name at all. final/ lets the server do it.
   client.write(`${nickname}: ${line}`);
 });
 // #endregion write
 
+// #region errors
 client.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'ECONNREFUSED') {
     console.error(`No server at ${host}:${port}: start the server first.`);
@@ -49,3 +53,4 @@ client.on('error', (err: NodeJS.ErrnoException) => {
   }
   process.exit(1);
 });
+// #endregion errors

@@ -2,12 +2,15 @@
 // New since step 02: nicknames[], the handshake, and the "has joined" announcement.
 import net from 'node:net';
 
+// #region address
 // The host is an IP address: 127.0.0.1 is the loopback address, "this machine".
 // Use ::1 for IPv6 loopback, or 0.0.0.0 to accept connections from the network.
 const host = process.env.HOST ?? '127.0.0.1';
 // The port picks one program on that machine: 55555, as in the manual.
 const port = Number(process.env.PORT ?? 55555);
+// #endregion address
 
+// #region broadcast
 // Every connected client, as in the manual's `clients = []`, and its nickname
 // at the same index in `nicknames`.
 const clients: net.Socket[] = [];
@@ -20,6 +23,8 @@ function broadcast(message: Buffer | string) {
   }
 }
 
+// #endregion broadcast
+// #region accept
 // Node calls this function once per connection: it is the manual's accept().
 // `socket` is our end of the connection, one per client.
 const server = net.createServer((socket) => {
@@ -57,12 +62,16 @@ const server = net.createServer((socket) => {
   // listener, Node would stop the whole server for one client's problem.
   socket.on('error', (err) => console.log(`${address}: ${err.message}`));
 });
+// #endregion accept
 
+// #region listen
 // bind() and listen() in one call. Node picks IPv4 or IPv6 from the host's form.
 server.listen(port, host, () => {
   console.log(`Server listening on ${host}:${port}`);
 });
+// #endregion listen
 
+// #region errors
 // A user's mistake gets one clear line, not a stack trace.
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') {
@@ -72,3 +81,4 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   }
   process.exit(1);
 });
+// #endregion errors
