@@ -293,7 +293,7 @@ How to read it: [docs/performance.md](../docs/performance.md).
 - ${report.pinned ? 'Each server pinned to core 0, the load generator to core 1 (taskset).' : 'Not pinned (no taskset): server and load generator share the cores.'}
 - Servers: \`final/server.ts\` (compiled with esbuild, run by node) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
   \`steps/04-threads-async/server.ts\` (step 04, the naive server, compiled the same way); the manual's Python server
-  \`tests/fixtures/manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`;
+  \`manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`;
   *${SHARED}*: two of those final servers with \`--redis\`, sharing one room through one redis-server${report.redis ? ` ${report.redis}` : ''}
   (no persistence), all three on core 0, the clients taking turns between the servers.
 ${report.skipped.map((line) => `- Skipped: ${line}.\n`).join('')}${report.errors.map((line) => `- Error: ${line}\n`).join('')}

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ROOT } from '../tests/harness/target.ts';
+import { ROOT } from '../checker/target.ts';
 import { hasTaskset, loadAverage, machine, openFileLimit, pinSelf, versionOf } from './proc.ts';
 import { type Report, headline, renderTables, resultsMarkdown } from './report.ts';
 import { type RunResult, runScenario, runsOn, scenarios } from './scenarios.ts';

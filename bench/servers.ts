@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { compile } from '../tests/harness/compile.ts';
-import { freePort, isListening } from '../tests/harness/network.ts';
-import { hasRedis, TestRedis } from '../tests/harness/redis.ts';
-import { ROOT } from '../tests/harness/target.ts';
+import { compile } from '../checker/compile.ts';
+import { freePort, isListening } from '../checker/network.ts';
+import { hasRedis, TestRedis } from '../checker/redis.ts';
+import { ROOT } from '../checker/target.ts';
 import { versionOf } from './proc.ts';
 import { finalProtocol, ircProtocol, manualProtocol, type Protocol } from './protocols.ts';
 
@@ -61,7 +61,7 @@ export const SERVERS: Record<ServerKind, ServerSpec> = {
     kind: 'python',
     label: 'manual.py',
     protocol: manualProtocol,
-    command: (port) => ({ argv: ['python3', '-u', path.join(ROOT, 'tests/fixtures/manual/chatroom.py')], env: { PORT: String(port) } }),
+    command: (port) => ({ argv: ['python3', '-u', path.join(ROOT, 'manual/chatroom.py')], env: { PORT: String(port) } }),
   },
   ngircd: {
     kind: 'ngircd',

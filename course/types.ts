@@ -2,7 +2,7 @@
 // previous step, or a skeleton for the first one) plus TODO markers, written
 // in the student's language at lines found by their text. A marker whose line
 // no longer exists fails the course's own tests (tests/course.test.ts).
-import type { Text } from '../tests/harness/text.ts';
+import type { Text } from '../checker/text.ts';
 
 export interface Todo {
   /** The file to mark, in the `from` folder: "server.ts". */

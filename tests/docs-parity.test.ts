@@ -17,7 +17,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPages } from '../docs/.vitepress/navigation.ts';
 import { regionProblem } from '../docs/.vitepress/regions.ts';
-import { steps as courseSteps } from './course.ts';
+import { steps as courseSteps } from '../course/index.ts';
 
 /** The steps of steps/, each with its page in docs/steps/ (final/ has pages of its own). */
 const steps = courseSteps.filter((step) => step.dir.startsWith('steps/'));

@@ -1,10 +1,10 @@
 // Several final servers, one chatroom, through a real Redis started for the tests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enter } from './checks/final.ts';
-import { expectOneLineError } from './checks/common.ts';
-import { Lab, type RunningServer } from './harness/lab.ts';
-import { hasRedis, TestRedis } from './harness/redis.ts';
-import { referenceTarget } from './harness/target.ts';
+import { enter } from '../course/final/checks.ts';
+import { expectOneLineError } from '../course/common.ts';
+import { Lab, type RunningServer } from '../checker/lab.ts';
+import { hasRedis, TestRedis } from '../checker/redis.ts';
+import { referenceTarget } from '../checker/target.ts';
 
 const available = hasRedis();
 if (!available && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');

@@ -1,3 +1,3 @@
-import { defineStepSuite } from './harness/suite.ts';
+import { defineStepSuite } from './suite.ts';
 
 defineStepSuite('02');

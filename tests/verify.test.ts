@@ -4,10 +4,10 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findStep } from './course.ts';
-import { compileFolders } from './harness/compile.ts';
-import { CheckFailure } from './harness/failure.ts';
-import { ROOT } from './harness/target.ts';
+import { findStep } from '../course/index.ts';
+import { compileFolders } from '../checker/compile.ts';
+import { CheckFailure } from '../checker/failure.ts';
+import { ROOT } from '../checker/target.ts';
 import { parseVerifyArgs } from '../tools/args.ts';
 import { loadProgress, markReset, markStarted, markVerified, updateProgress } from '../tools/progress-store.ts';
 import { progressBar, renderFailure } from '../tools/report.ts';
@@ -45,8 +45,8 @@ describe('what to check', () => {
   });
 
   it('a file is the server; anything else is a command line', () => {
-    const file = resolveTarget(step('03'), ['tests/fixtures/manual/chatroom.py'], undefined, ROOT);
-    expect(file.target.server).toMatchObject({ argv: ['python3', '-u', path.join(ROOT, 'tests/fixtures/manual/chatroom.py')] });
+    const file = resolveTarget(step('03'), ['manual/chatroom.py'], undefined, ROOT);
+    expect(file.target.server).toMatchObject({ argv: ['python3', '-u', path.join(ROOT, 'manual/chatroom.py')] });
     const command = resolveTarget(step('03'), ['python3', 'my server.py'], 'node client.js', '/somewhere');
     expect(command.target).toEqual({ server: { shell: 'python3 my server.py', cwd: '/somewhere' }, client: { shell: 'node client.js', cwd: '/somewhere' } });
     expect(command.watch).toEqual([]);
@@ -140,7 +140,7 @@ describe.concurrent('broken programs fail, naming the behaviour that broke', () 
 
 describe.concurrent('other languages', () => {
   it.skipIf(!hasPython)('the manual’s Python server passes verify 03', async () => {
-    const { ok, text, results } = await run('03', ['tests/fixtures/manual/chatroom.py']);
+    const { ok, text, results } = await run('03', ['manual/chatroom.py']);
     expect(text).toContain("the client's behaviours are skipped");
     expect(ok, text).toBe(true);
     expect(results.filter((r) => r.outcome?.status === 'pass').map((r) => r.check.id)).toContain('manual-client');

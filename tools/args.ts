@@ -1,6 +1,6 @@
 // The command line of `npm run verify`: a step, then a folder, a file or a
 // command, and a few options anywhere before a lone `--`.
-import type { Lang } from '../tests/harness/text.ts';
+import type { Lang } from '../checker/text.ts';
 
 export interface VerifyArgs {
   /** The words after the options: the step, then what to check. */

@@ -1,9 +1,9 @@
 // Where a step's files are: its course texts, its exercise work folder.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { steps, type Step } from '../tests/course.ts';
-import { ROOT } from '../tests/harness/target.ts';
-import type { Lang } from '../tests/harness/text.ts';
+import { steps, type Step } from '../course/index.ts';
+import { ROOT } from '../checker/target.ts';
+import type { Lang } from '../checker/text.ts';
 
 export type TextKind = 'exercise' | 'hint' | 'solution';
 export const TEXT_KINDS: TextKind[] = ['exercise', 'hint', 'solution'];

@@ -1,7 +1,7 @@
 // npm run exercise -- <step> [--lang en|fr]: start a step's exercise in
 // exercises/<step>/, and say what to build and how to check it.
-import { steps } from '../tests/course.ts';
-import { detectLang } from '../tests/harness/text.ts';
+import { steps } from '../course/index.ts';
+import { detectLang } from '../checker/text.ts';
 import { parseVerifyArgs } from './args.ts';
 import { readText, shown, stepByName, workDir } from './course-files.ts';
 import { toTerminal } from './markdown.ts';

@@ -1,6 +1,6 @@
 // Every sentence the tools print, in English and in French. The French object
 // must have the same keys as the English one: the type checker says so.
-import { deFr, type Lang } from '../tests/harness/text.ts';
+import { deFr, type Lang } from '../checker/text.ts';
 
 const en = {
   usage: `Usage:

@@ -2,7 +2,7 @@
 // (git-ignored): the exercise they work on, and how far each step got.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../tests/harness/target.ts';
+import { ROOT } from '../checker/target.ts';
 
 export const PROGRESS_FILE = path.join(ROOT, '.progress.json');
 

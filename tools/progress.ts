@@ -1,8 +1,8 @@
 // npm run progress [-- reset <step>]: which steps the student's work passes,
 // as recorded by `npm run verify`; reset starts one exercise again.
 import { existsSync, renameSync } from 'node:fs';
-import { steps as allSteps } from '../tests/course.ts';
-import { detectLang } from '../tests/harness/text.ts';
+import { steps as allSteps } from '../course/index.ts';
+import { detectLang } from '../checker/text.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName, workDir } from './course-files.ts';
 import { messages } from './messages.ts';

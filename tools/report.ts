@@ -1,9 +1,9 @@
 // What a student reads: one line per behaviour, and for a failure the bytes
 // sent and received, escaped, with a caret under the first one that differs.
-import type { Outcome } from '../tests/harness/check.ts';
-import { escapeBytes, firstDifference } from '../tests/harness/bytes.ts';
-import type { CheckFailure, FailureDetail } from '../tests/harness/failure.ts';
-import type { Lang } from '../tests/harness/text.ts';
+import type { Outcome } from '../checker/check.ts';
+import { escapeBytes, firstDifference } from '../checker/bytes.ts';
+import type { CheckFailure, FailureDetail } from '../checker/failure.ts';
+import type { Lang } from '../checker/text.ts';
 import { messages, type Messages } from './messages.ts';
 import type { Result } from './runner.ts';
 import type { Style } from './style.ts';

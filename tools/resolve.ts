@@ -1,9 +1,9 @@
 // What to check: from what the student typed to the programs the checks start.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Step } from '../tests/course.ts';
-import { ROOT, commandFor, type Target } from '../tests/harness/target.ts';
-import type { Text } from '../tests/harness/text.ts';
+import type { Step } from '../course/index.ts';
+import { ROOT, commandFor, type Target } from '../checker/target.ts';
+import type { Text } from '../checker/text.ts';
 import { messages } from './messages.ts';
 import { shown, workDir } from './course-files.ts';
 

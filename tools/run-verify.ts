@@ -2,9 +2,9 @@
 // called directly by the tests.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { steps, type Step } from '../tests/course.ts';
-import { ROOT } from '../tests/harness/target.ts';
-import type { Lang } from '../tests/harness/text.ts';
+import { steps, type Step } from '../course/index.ts';
+import { ROOT } from '../checker/target.ts';
+import type { Lang } from '../checker/text.ts';
 import { nextStep, shown, textPath } from './course-files.ts';
 import { messages } from './messages.ts';
 import { markVerified, updateProgress } from './progress-store.ts';

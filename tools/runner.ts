@@ -1,9 +1,9 @@
 // Run a step's checks against a target: the server must start first, then
 // the checks run a few at a time, each with its own programs and ports.
 import { cpus } from 'node:os';
-import { runCheck, type Check, type Outcome } from '../tests/harness/check.ts';
-import type { Target } from '../tests/harness/target.ts';
-import type { Step } from '../tests/course.ts';
+import { runCheck, type Check, type Outcome } from '../checker/check.ts';
+import type { Target } from '../checker/target.ts';
+import type { Step } from '../course/index.ts';
 import { messages } from './messages.ts';
 
 export interface Result {

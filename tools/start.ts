@@ -3,9 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Todo } from '../course/types.ts';
-import type { Step } from '../tests/course.ts';
-import { ROOT } from '../tests/harness/target.ts';
-import type { Lang } from '../tests/harness/text.ts';
+import type { Step } from '../course/index.ts';
+import { ROOT } from '../checker/target.ts';
+import type { Lang } from '../checker/text.ts';
 import { messages } from './messages.ts';
 import { shown, textPath } from './course-files.ts';
 

@@ -1,8 +1,8 @@
 // npm run verify -- [step] [folder | file | command] [--client ...] [--watch] [--lang en|fr]
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { steps, type Step } from '../tests/course.ts';
-import { detectLang } from '../tests/harness/text.ts';
+import { steps, type Step } from '../course/index.ts';
+import { detectLang } from '../checker/text.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName } from './course-files.ts';
 import { messages } from './messages.ts';

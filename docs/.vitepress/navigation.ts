@@ -12,7 +12,7 @@
 // Never list a page that does not exist yet: the parity test fails on it.
 import path from 'node:path';
 import type { DefaultTheme } from 'vitepress';
-import { steps } from '../../tests/course.ts';
+import { steps } from '../../course/index.ts';
 
 export type Lang = 'en' | 'fr';
 export interface Text {

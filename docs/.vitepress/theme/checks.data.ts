@@ -1,7 +1,7 @@
-// At build time, read each step's checks (tests/course.ts, the list the test
+// At build time, read each step's checks (course/index.ts, the list the test
 // suite and `npm run verify` use) so that a step page lists what is checked.
 import { defineLoader } from 'vitepress';
-import { steps } from '../../../tests/course.ts';
+import { steps } from '../../../course/index.ts';
 
 export interface StepChecks {
   id: string;

@@ -1,12 +1,12 @@
 // What several steps' checks share: the manual's protocol texts and helpers.
 import path from 'node:path';
-import { CheckFailure } from '../harness/failure.ts';
-import type { Lab, RunningServer } from '../harness/lab.ts';
-import type { Peer } from '../harness/peer.ts';
-import type { Program } from '../harness/program.ts';
-import { ROOT, commandFor } from '../harness/target.ts';
-import type { Check } from '../harness/check.ts';
-import { freePort } from '../harness/network.ts';
+import { CheckFailure } from '../checker/failure.ts';
+import type { Lab, RunningServer } from '../checker/lab.ts';
+import type { Peer } from '../checker/peer.ts';
+import type { Program } from '../checker/program.ts';
+import { ROOT, commandFor } from '../checker/target.ts';
+import type { Check } from '../checker/check.ts';
+import { freePort } from '../checker/network.ts';
 
 /** The manual's texts, byte for byte. */
 export const NICK = 'NICK';
@@ -15,9 +15,9 @@ export const joined = (nickname: string) => `${nickname} has joined the chat roo
 export const left = (nickname: string) => `${nickname} left the chat !`;
 export const said = (nickname: string, text: string) => `${nickname}: ${text}`;
 
-/** The manual's own Python programs, repaired just enough to run (tests/fixtures/manual). */
-export const manualServer = commandFor(path.join(ROOT, 'tests/fixtures/manual/chatroom.py'));
-export const manualClient = commandFor(path.join(ROOT, 'tests/fixtures/manual/client.py'));
+/** The manual's own Python programs, repaired just enough to run (manual/). */
+export const manualServer = commandFor(path.join(ROOT, 'manual/chatroom.py'));
+export const manualClient = commandFor(path.join(ROOT, 'manual/client.py'));
 
 /** Connect and go through the NICK handshake as the manual's client does. */
 export async function join(lab: Lab, server: RunningServer, nickname: string): Promise<Peer> {

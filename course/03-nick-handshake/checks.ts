@@ -1,6 +1,6 @@
 // Step 03: the manual's NICK handshake, byte for byte, on both sides.
-import type { Check } from '../harness/check.ts';
-import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, manualClient, manualServer, said } from './common.ts';
+import type { Check } from '../../checker/check.ts';
+import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, manualClient, manualServer, said } from '../common.ts';
 
 export const checks: Check[] = [
   {

@@ -1,18 +1,18 @@
 // The course: its steps, in order, each with its folder and its checks.
 // verify, the docs and the test suite all read this one list.
-import type { Check } from './harness/check.ts';
-import type { Text } from './harness/text.ts';
-import { checks as socket } from './checks/01-socket.ts';
-import { checks as broadcast } from './checks/02-broadcast.ts';
-import { checks as nickHandshake } from './checks/03-nick-handshake.ts';
-import { checks as threadsAsync } from './checks/04-threads-async.ts';
-import { checks as finalChatroom } from './checks/final.ts';
-import { checks as finalClass } from './checks/final-class.ts';
-import type { Exercise } from '../course/types.ts';
-import { exercise as socketExercise } from '../course/01-socket/exercise.ts';
-import { exercise as broadcastExercise } from '../course/02-broadcast/exercise.ts';
-import { exercise as nickHandshakeExercise } from '../course/03-nick-handshake/exercise.ts';
-import { exercise as threadsAsyncExercise } from '../course/04-threads-async/exercise.ts';
+import type { Check } from '../checker/check.ts';
+import type { Text } from '../checker/text.ts';
+import { checks as socket } from './01-socket/checks.ts';
+import { checks as broadcast } from './02-broadcast/checks.ts';
+import { checks as nickHandshake } from './03-nick-handshake/checks.ts';
+import { checks as threadsAsync } from './04-threads-async/checks.ts';
+import { checks as finalChatroom } from './final/checks.ts';
+import { checks as finalClass } from './final/class-checks.ts';
+import type { Exercise } from './types.ts';
+import { exercise as socketExercise } from './01-socket/exercise.ts';
+import { exercise as broadcastExercise } from './02-broadcast/exercise.ts';
+import { exercise as nickHandshakeExercise } from './03-nick-handshake/exercise.ts';
+import { exercise as threadsAsyncExercise } from './04-threads-async/exercise.ts';
 
 export interface Step {
   /** "01", "02"... as typed on the command line. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { runCheck, type Check } from './check.ts';
-import { referenceTarget, type Target } from './target.ts';
-import { findStep } from '../course.ts';
+import { runCheck, type Check } from '../checker/check.ts';
+import { referenceTarget, type Target } from '../checker/target.ts';
+import { findStep } from '../course/index.ts';
 
 /**
  * Register one vitest test per check of a step (those `only` keeps), run

@@ -1,8 +1,8 @@
 // Step 01: a server that listens and accepts; a client that connects and prints.
 import net from 'node:net';
-import type { Check } from '../harness/check.ts';
-import { freePort } from '../harness/network.ts';
-import { GREETING, clientNoServer, expectOneLineError } from './common.ts';
+import type { Check } from '../../checker/check.ts';
+import { freePort } from '../../checker/network.ts';
+import { GREETING, clientNoServer, expectOneLineError } from '../common.ts';
 
 /** "Connected with 127.0.0.1:41234", or the manual's Python form "('127.0.0.1', 41234)". */
 const connectedWith = (ip: string, port: number) =>

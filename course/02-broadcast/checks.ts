@@ -1,8 +1,8 @@
 // Step 02: every chunk from one client goes to every client, the sender too.
-import type { Check } from '../harness/check.ts';
-import type { Lab, RunningServer } from '../harness/lab.ts';
-import { freePort } from '../harness/network.ts';
-import { GREETING, clientNoServer, expectOneLineError } from './common.ts';
+import type { Check } from '../../checker/check.ts';
+import type { Lab, RunningServer } from '../../checker/lab.ts';
+import { freePort } from '../../checker/network.ts';
+import { GREETING, clientNoServer, expectOneLineError } from '../common.ts';
 
 /** Connect and wait for the greeting: from then on, the server counts this client. */
 async function arrive(lab: Lab, server: RunningServer, who: string) {

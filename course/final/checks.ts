@@ -3,12 +3,12 @@
 // "*** code args [:text]". Every guard is checked from outside, over TCP.
 import net from 'node:net';
 import { readFile } from 'node:fs/promises';
-import type { Check } from '../harness/check.ts';
-import { CheckFailure } from '../harness/failure.ts';
-import type { Lab, RunningServer } from '../harness/lab.ts';
-import { canBind, freePort } from '../harness/network.ts';
-import { Peer } from '../harness/peer.ts';
-import { expectAbsent, expectOneLineError } from './common.ts';
+import type { Check } from '../../checker/check.ts';
+import { CheckFailure } from '../../checker/failure.ts';
+import type { Lab, RunningServer } from '../../checker/lab.ts';
+import { canBind, freePort } from '../../checker/network.ts';
+import { Peer } from '../../checker/peer.ts';
+import { expectAbsent, expectOneLineError } from '../common.ts';
 
 /** Connect, answer NICK, and wait for the welcome. */
 export async function enter(lab: Lab, server: RunningServer, nick: string): Promise<Peer> {

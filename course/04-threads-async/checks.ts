@@ -1,7 +1,7 @@
 // Step 04: many clients at once on one event loop; every way of leaving is handled.
-import type { Check } from '../harness/check.ts';
-import { CheckFailure } from '../harness/failure.ts';
-import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, left, manualClient, said } from './common.ts';
+import type { Check } from '../../checker/check.ts';
+import { CheckFailure } from '../../checker/failure.ts';
+import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, left, manualClient, said } from '../common.ts';
 
 export const checks: Check[] = [
   {

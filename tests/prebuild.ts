@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { compile } from './compile.ts';
-import { PREBUILT_ENV, ROOT } from './target.ts';
+import { compile } from '../checker/compile.ts';
+import { PREBUILT_ENV, ROOT } from '../checker/target.ts';
 
 export default async function prebuild(): Promise<void> {
   const dirs = [...readdirSync(path.join(ROOT, 'steps')).map((name) => `steps/${name}`), 'final'];

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './program.ts';
 
 /** The repository's root folder. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What a step's checks run: the server, and the client where the step has one. */
 export interface Target {

@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Check } from '../harness/check.ts';
-import { CheckFailure } from '../harness/failure.ts';
-import type { Lab, RunningServer } from '../harness/lab.ts';
+import type { Check } from '../../checker/check.ts';
+import { CheckFailure } from '../../checker/failure.ts';
+import type { Lab, RunningServer } from '../../checker/lab.ts';
 import { makeCertificate } from '../../tools/cert.ts';
-import { expectAbsent, expectOneLineError } from './common.ts';
-import { before, enter } from './final.ts';
+import { expectAbsent, expectOneLineError } from '../common.ts';
+import { before, enter } from './checks.ts';
 
 /** Certificates made once per test process: the class's, another CA's, one for another host. */
 let made: { good: { cert: string; key: string }; otherCa: { cert: string; key: string }; otherHost: { cert: string; key: string } } | undefined;
