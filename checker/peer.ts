@@ -9,6 +9,7 @@ import { CheckFailure, type Channel } from './failure.ts';
  */
 export class Peer {
   readonly inbox: Inbox;
+  readonly #record = (chunk: Buffer): void => this.inbox.push(chunk);
 
   constructor(
     readonly socket: net.Socket,
@@ -16,7 +17,7 @@ export class Peer {
     channel: Channel = 'test-client',
   ) {
     this.inbox = new Inbox(who, channel);
-    socket.on('data', (chunk) => this.inbox.push(chunk));
+    socket.on('data', this.#record);
     socket.on('close', () => this.inbox.close());
     // A reset by the other side is an event a check may expect, not a crash.
     socket.on('error', () => {});
@@ -63,6 +64,14 @@ export class Peer {
   /** Everything received so far, as text. */
   get received(): string {
     return this.inbox.all.toString();
+  }
+
+  /**
+   * Stop keeping what arrives (a check that counts megabytes of lines reads
+   * them itself, with its own 'data' listener): the inbox keeps what it has.
+   */
+  stopRecording(): void {
+    this.socket.off('data', this.#record);
   }
 
   /** Leave politely: send FIN, as a program that exits does. */

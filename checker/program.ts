@@ -15,10 +15,16 @@ export interface Exit {
 }
 
 const running = new Set<ChildProcess>();
+const programs = new Set<Program>();
 // If the test process dies, take every program it started down with it.
 process.once('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
 });
+
+/** Stop every program still running and wait until each has exited (Ctrl+C in verify). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...programs].map((program) => program.stop()));
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -47,16 +53,20 @@ export class Program {
     const [file, ...args] = 'shell' in command ? ['sh', '-c', command.shell] : command.argv;
     this.#child = spawn(file ?? 'false', args, options);
     running.add(this.#child);
+    programs.add(this);
     this.#child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk));
     this.#child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk));
     this.#child.stdin?.on('error', () => {}); // writing to a program that already quit
     this.exited = new Promise((resolve) => {
       this.#child.once('error', () => {
+        running.delete(this.#child);
+        programs.delete(this);
         this.#exit = { code: 127, signal: null };
         resolve(this.#exit);
       });
       this.#child.once('close', (code, signal) => {
         running.delete(this.#child);
+        programs.delete(this);
         this.#exit = { code, signal };
         this.output.close();
         resolve(this.#exit);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { steps, type Step } from '../course/index.ts';
 import { detectLang } from '../checker/text.ts';
+import { stopAll } from '../checker/program.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName } from './course-files.ts';
 import { messages } from './messages.ts';
@@ -67,9 +68,9 @@ function main(): void {
   }
 }
 
-// Ctrl+C in the middle of a run: exit through 'exit', so that the harness stops
-// the programs it started (they run in their own process groups, which the
-// terminal's Ctrl+C does not reach).
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
+// Ctrl+C in the middle of a run: stop the programs the checks started (they
+// run in their own process groups, which the terminal's Ctrl+C does not
+// reach), wait until they are gone, then exit.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
 
 main();

@@ -83,7 +83,12 @@ export const checks: Check[] = [
       await shy.readExactly(NICK);
       shy.end();
       // The server closes its side once it has seen ours: then it has handled the leave.
-      await shy.inbox.waitClosed().catch(() => {});
+      await shy.inbox.waitClosed().catch(() => {
+        throw shy.inbox.failure({
+          en: 'the server kept the connection open after the client closed its side: close the socket when the client leaves',
+          fr: 'le serveur a gardé la connexion ouverte après que le client a fermé la sienne : fermez le socket quand le client part',
+        });
+      });
       alice.send(said('alice', 'anyone left?'));
       const before = await bob.readUntil(said('alice', 'anyone left?'));
       expectAbsent(before, /left the chat/, bob, {
