@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { ServerOptions } from './config.ts';
-import type { ChatContext } from './context.ts';
+import type { ChatContext, Seat } from './context.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
 import { formatAddress, type Logger } from './log.ts';
 import { errorNotice, notice } from './protocol.ts';
@@ -20,7 +20,7 @@ const TLS_HANDSHAKE = 0x16;
 const TLS_FIRST_BYTE_MS = 1000;
 
 export class ChatServer implements ChatContext {
-  readonly room = new Room<Session>(() => this.#scheduleFlush());
+  readonly room = new Room<Seat>(() => this.#scheduleFlush());
   readonly hub = new Hub(this.room);
   readonly server: net.Server;
   #sessions = new Set<Session>();
@@ -30,7 +30,7 @@ export class ChatServer implements ChatContext {
   #perIp = new ConnectionCounter();
   #bans = new Map<string, number>();
   #secure: tls.SecureContext | undefined;
-  #toFlush = new Set<Session>();
+  #toFlush = new Set<Seat>();
   #flushScheduled = false;
   /** No flush before this time (performance.now()), see flushLater(). */
   #nextFlush = 0;
@@ -131,9 +131,9 @@ export class ChatServer implements ChatContext {
     raw.end(`${errorNotice('tls-required')}\n`);
   }
 
-  forget(session: Session): void {
-    this.#sessions.delete(session);
-    this.#toFlush.delete(session);
+  forget(seat: Seat): void {
+    this.#sessions.delete(seat as Session); // the seats this server gives out are its sessions
+    this.#toFlush.delete(seat);
   }
 
   ban(ip: string): void {
@@ -149,8 +149,8 @@ export class ChatServer implements ChatContext {
    * time writing, and under load each write carries several messages (a
    * write to a socket costs the same for one line as for ten).
    */
-  flushLater(session: Session): void {
-    this.#toFlush.add(session);
+  flushLater(seat: Seat): void {
+    this.#toFlush.add(seat);
     this.#scheduleFlush();
   }
 
@@ -187,19 +187,7 @@ export class ChatServer implements ChatContext {
         else if (now - since > handshakeTimeout * 1000) raw.destroy();
       }
       for (const [ip, until] of this.#bans) if (until <= now) this.#bans.delete(ip);
-      for (const session of this.#sessions) {
-        if (!session.joined) {
-          if (now - session.connectedAt > nickTimeout * 1000) {
-            session.sendLine(errorNotice('nick-timeout'));
-            session.quit('timeout');
-          }
-        } else if (session.pingedAt === 0) {
-          if (now - session.lastActive > idleTimeout * 1000) session.ping();
-        } else if (now - session.pingedAt > pingTimeout * 1000) {
-          session.quit('timeout');
-          session.socket.destroy();
-        }
-      }
+      for (const session of this.#sessions) session.sweep(now); // nickname deadline, pings: see Session
     }, period);
     this.#sweeper.unref();
   }
@@ -216,7 +204,7 @@ export class ChatServer implements ChatContext {
       session.quit('shutdown');
     }
     const timer = setTimeout(() => {
-      for (const session of this.#sessions) session.socket.destroy();
+      for (const session of this.#sessions) session.destroy();
     }, graceMs);
     await closed; // resolves once every connection has closed
     clearTimeout(timer);

@@ -1,85 +1,80 @@
 /** What each command a joined client types does. */
+import type { CommandContext, Moderation, Someone, Speaker } from './context.ts';
 import { checkNick } from './nick.ts';
 import { COMMAND_USAGE, OPERATOR_USAGE, actionLine, errorNotice, notice, privateLine, publicLine, type Command } from './protocol.ts';
 import { samePassword } from './secrets.ts';
-import type { Someone } from './hub.ts';
-import type { Session } from './session.ts';
 
-export function runCommand(session: Session, command: Command): void {
-  const { hub, log } = session.context;
+export function runCommand(me: Speaker, context: CommandContext, command: Command): void {
+  const { room } = context;
   switch (command.kind) {
     // #region say
     case 'say':
       // An empty line says nothing: do not wake everybody up for it.
       if (command.text.trim() === '') return;
-      if (session.muted) return session.sendLine(errorNotice('muted'));
-      hub.say(publicLine(session.nick, command.text));
+      if (me.muted) return me.sendLine(errorNotice('muted'));
+      room.say(publicLine(me.nick, command.text));
       return;
     case 'me':
-      if (session.muted) return session.sendLine(errorNotice('muted'));
-      hub.say(actionLine(session.nick, command.text));
+      if (me.muted) return me.sendLine(errorNotice('muted'));
+      room.say(actionLine(me.nick, command.text));
       return;
     // #endregion say
     case 'msg': {
-      if (session.muted) return session.sendLine(errorNotice('muted'));
-      const target = find(session, command.to);
+      if (me.muted) return me.sendLine(errorNotice('muted'));
+      const target = find(me, context, command.to);
       if (!target) return;
-      const line = privateLine(session.nick, target.nick, command.text);
-      hub.tell(target, line);
-      if (target.session !== session) session.sendLine(line); // the sender sees what it sent
+      const line = privateLine(me.nick, target.nick, command.text);
+      room.tell(target, line);
+      if (target.key !== me.key) me.sendLine(line); // the sender sees what it sent
       return;
     }
     case 'nick': {
       const check = checkNick(command.nick);
-      if (!check.ok) return session.sendLine(errorNotice('nick-invalid'));
-      if (check.nick === session.nick) return;
-      session.wait(async () => {
+      if (!check.ok) return me.sendLine(errorNotice('nick-invalid'));
+      if (check.nick === me.nick) return;
+      me.wait(async () => {
         // A change of case keeps the same key: nothing to reserve.
-        if (check.key !== session.key && !(await hub.claim(check.key, check.nick))) {
-          return session.sendLine(errorNotice('nick-taken', check.nick));
+        if (check.key !== me.key && !(await room.claim(check.key, check.nick))) {
+          return me.sendLine(errorNotice('nick-taken', check.nick));
         }
-        if (!session.joined) return hub.link?.release(check.key); // it left while we asked
-        const old = { nick: session.nick, key: session.key };
-        session.nick = check.nick;
-        session.key = check.key;
-        log('renamed', `${old.nick} to ${session.nick} from ${session.address}`);
-        hub.renamed(session, old);
+        if (!me.joined) return room.release(check.key); // it left while we asked
+        me.rename(check.nick, check.key);
       });
       return;
     }
     case 'list':
-      session.sendLine(notice('online', hub.nicks()));
+      me.sendLine(notice('online', room.nicks()));
       return;
     case 'quit':
-      session.quit('quit', command.reason);
+      me.quit('quit', command.reason);
       return;
     case 'help':
-      for (const [name, usage] of Object.entries(COMMAND_USAGE)) session.sendLine(notice('help', [name], usage));
-      if (session.operator) for (const [name, usage] of Object.entries(OPERATOR_USAGE)) session.sendLine(notice('help', [name], usage));
+      for (const [name, usage] of Object.entries(COMMAND_USAGE)) me.sendLine(notice('help', [name], usage));
+      if (me.operator) for (const [name, usage] of Object.entries(OPERATOR_USAGE)) me.sendLine(notice('help', [name], usage));
       return;
     case 'pong':
       return; // being alive was the point: the line itself reset the idle clock
     case 'usage':
-      session.sendLine(errorNotice('usage', command.command));
+      me.sendLine(errorNotice('usage', command.command));
       return;
     case 'unknown':
-      session.sendLine(errorNotice('unknown-command', command.command || '/'));
+      me.sendLine(errorNotice('unknown-command', command.command || '/'));
       return;
     case 'op':
-      return becomeOperator(session, command.password);
+      return becomeOperator(me, context, command.password);
     case 'kick':
     case 'mute':
     case 'unmute':
-      return moderate(session, command);
+      return moderate(me, context, command);
   }
 }
 
 /** Someone called `nick`, here or on another server, or an error to the one who asked. */
-function find(session: Session, nick: string): Someone | undefined {
-  const target = session.context.hub.find(nick);
+function find(me: Speaker, { room }: CommandContext, nick: string): Someone | undefined {
+  const target = room.find(nick);
   if (!target) {
     const check = checkNick(nick);
-    session.sendLine(errorNotice('no-such-nick', check.ok ? check.nick : nick.slice(0, 32)));
+    me.sendLine(errorNotice('no-such-nick', check.ok ? check.nick : nick.slice(0, 32)));
   }
   return target;
 }
@@ -87,30 +82,29 @@ function find(session: Session, nick: string): Someone | undefined {
 /** Wrong /op passwords allowed before the connection is closed. */
 const OP_ATTEMPTS = 3;
 
-function becomeOperator(session: Session, password: string): void {
-  const { options, hub, log } = session.context;
-  if (options.opPassword === undefined) return session.sendLine(errorNotice('op-disabled'));
-  if (session.operator) return;
+function becomeOperator(me: Speaker, { options, room, log }: CommandContext, password: string): void {
+  if (options.opPassword === undefined) return me.sendLine(errorNotice('op-disabled'));
+  if (me.operator) return;
   if (!samePassword(password, options.opPassword)) {
-    session.opAttempts++;
-    log('op-password-wrong', `${session.nick} from ${session.address}`);
-    session.sendLine(errorNotice('password-wrong', OP_ATTEMPTS - session.opAttempts));
-    if (session.opAttempts >= OP_ATTEMPTS) session.quit('closed');
+    const failed = me.opFailed();
+    log('op-password-wrong', `${me.nick} from ${me.address}`);
+    me.sendLine(errorNotice('password-wrong', OP_ATTEMPTS - failed));
+    if (failed >= OP_ATTEMPTS) me.quit('closed');
     return;
   }
-  session.operator = true;
-  log('operator', `${session.nick} from ${session.address}`);
-  hub.say(notice('operator', [session.nick]));
+  me.promote();
+  log('operator', `${me.nick} from ${me.address}`);
+  room.say(notice('operator', [me.nick]));
 }
 
 /** /kick, /mute, /unmute: operators only; everybody sees what happened. */
-function moderate(session: Session, command: Extract<Command, { kind: 'kick' | 'mute' | 'unmute' }>): void {
-  const { hub, log } = session.context;
-  if (!session.operator) return session.sendLine(errorNotice('not-operator'));
-  const target = find(session, command.nick);
+function moderate(me: Speaker, context: CommandContext, command: Extract<Command, { kind: Moderation }>): void {
+  const { room, log } = context;
+  if (!me.operator) return me.sendLine(errorNotice('not-operator'));
+  const target = find(me, context, command.nick);
   if (!target) return;
-  log(command.kind, `${target.nick} by ${session.nick}`);
+  log(command.kind, `${target.nick} by ${me.nick}`);
   const notices = { kick: 'kicked', mute: 'muted', unmute: 'unmuted' } as const;
-  hub.say(notice(notices[command.kind], [target.nick, session.nick], (command.kind === 'kick' && command.reason) || undefined));
-  hub.moderate(target, command.kind);
+  room.say(notice(notices[command.kind], [target.nick, me.nick], (command.kind === 'kick' && command.reason) || undefined));
+  room.moderate(target, command.kind);
 }

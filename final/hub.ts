@@ -4,116 +4,123 @@
  * redis-link.ts), every line said here also goes to the other servers, and
  * nicknames, /list, /msg and moderation span all of them.
  */
+import type { Chatroom, Moderation, Seat, Someone } from './context.ts';
+import type { Link, LinkEvent, LinkHost } from './link.ts';
 import { checkNick } from './nick.ts';
 import { notice } from './protocol.ts';
 import type { Room } from './room.ts';
-import type { Session } from './session.ts';
 
-/** Someone in the room: on this server (a Session), or on another one. */
-export type Someone = { nick: string; key: string; session?: Session };
+export class Hub implements Chatroom, LinkHost {
+  #link: Link | undefined;
 
-/** What servers tell each other. `line` is shown to everyone; the rest keeps the member lists right. */
-export type LinkEvent =
-  | { t: 'room'; line?: string; join?: [key: string, nick: string]; leave?: string; rename?: [oldKey: string, key: string, nick: string] }
-  | { t: 'to'; key: string; line: string }
-  | { t: 'mod'; key: string; kind: 'kick' | 'mute' | 'unmute' };
+  constructor(readonly room: Room<Seat>) {}
 
-/** The other servers, as one server sees them. */
-export interface Link {
-  /** Reserve a nickname in the whole room; false if someone, anywhere, has it. */
-  claim(key: string, nick: string): Promise<boolean>;
-  release(key: string): void;
-  send(event: LinkEvent): void;
-  /** Members on the other servers, as last heard. */
-  remote(): Iterable<Someone>;
-  close(): Promise<void>;
-}
+  /** Share the room with other servers through this link. */
+  attach(link: Link): void {
+    this.#link = link;
+  }
 
-export class Hub {
-  link: Link | undefined;
+  get link(): Link | undefined {
+    return this.#link;
+  }
 
-  constructor(readonly room: Room<Session>) {}
-
-  /** People in the whole room. */
   get size(): number {
     let count = this.room.size;
-    for (const _ of this.link?.remote() ?? []) count++;
+    for (const _ of this.#link?.remote() ?? []) count++;
     return count;
   }
 
   nicks(): string[] {
-    return [...this.room.members(), ...(this.link?.remote() ?? [])].map((m) => m.nick).sort((a, b) => a.localeCompare(b));
+    return [...this.room.members(), ...(this.#link?.remote() ?? [])].map((m) => m.nick).sort((a, b) => a.localeCompare(b));
   }
 
-  /** Find someone by nickname (any case), here or on another server. */
   find(nick: string): Someone | undefined {
     const check = checkNick(nick);
     if (!check.ok) return undefined;
     const local = this.room.find(check.key);
-    if (local) return { nick: local.nick, key: local.key, session: local };
-    for (const someone of this.link?.remote() ?? []) if (someone.key === check.key) return someone;
+    if (local) return { nick: local.nick, key: local.key, seat: local };
+    for (const someone of this.#link?.remote() ?? []) if (someone.key === check.key) return someone;
     return undefined;
   }
 
-  /** Reserve `key` for a session, everywhere; false when it is taken. */
   async claim(key: string, nick: string): Promise<boolean> {
     if (this.room.has(key)) return false;
-    return this.link ? this.link.claim(key, nick) : true;
+    return this.#link ? this.#link.claim(key, nick) : true;
   }
 
-  /** A session with a claimed nickname enters the room. */
-  join(session: Session): void {
-    if (!this.room.add(session)) throw new Error(`nickname ${session.key} claimed twice`);
-    this.say(notice('joined', [session.nick]), session, { join: [session.key, session.nick] });
+  release(key: string): void {
+    this.#link?.release(key);
   }
 
-  /** A member leaves; `line` (its "left" notice), if any, goes to everyone. */
-  leave(session: Session, line: string | undefined, here = true): void {
-    this.room.remove(session);
-    this.link?.release(session.key);
+  join(seat: Seat): void {
+    if (!this.room.add(seat)) throw new Error(`nickname ${seat.key} claimed twice`);
+    this.#say(notice('joined', [seat.nick]), seat, { join: [seat.key, seat.nick] });
+  }
+
+  leave(seat: Seat, line: string | undefined, here = true): void {
+    this.room.remove(seat);
+    this.#link?.release(seat.key);
     if (line && here) this.room.broadcast(line);
-    this.link?.send({ t: 'room', ...(line && { line }), leave: session.key });
+    this.#link?.send({ t: 'room', ...(line && { line }), leave: seat.key });
   }
 
-  /** A member took a new, claimed, nickname. */
-  renamed(session: Session, old: { nick: string; key: string }): void {
-    this.room.rekey(session, old.key);
-    if (old.key !== session.key) this.link?.release(old.key);
-    this.say(notice('renamed', [old.nick, session.nick]), undefined, { rename: [old.key, session.key, session.nick] });
+  renamed(seat: Seat, old: { nick: string; key: string }): void {
+    this.room.rekey(seat, old.key);
+    if (old.key !== seat.key) this.#link?.release(old.key);
+    this.#say(notice('renamed', [old.nick, seat.nick]), undefined, { rename: [old.key, seat.key, seat.nick] });
   }
 
-  /** A line for everyone (but `except`, on this server), on every server. */
-  say(line: string, except?: Session, membership: Omit<Extract<LinkEvent, { t: 'room' }>, 't' | 'line'> = {}): void {
+  say(line: string): void {
+    this.#say(line);
+  }
+
+  /** A line for everyone (but `except`, on this server), on every server, with what it changes in the member lists. */
+  #say(line: string, except?: Seat, membership: Omit<Extract<LinkEvent, { t: 'room' }>, 't' | 'line'> = {}): void {
     this.room.broadcast(line, except);
-    this.link?.send({ t: 'room', line, ...membership });
+    this.#link?.send({ t: 'room', line, ...membership });
   }
 
-  /** A line for one person, wherever they are. */
   tell(to: Someone, line: string): void {
-    if (to.session) to.session.sendLine(line);
-    else this.link?.send({ t: 'to', key: to.key, line });
+    if (to.seat) to.seat.sendLine(line);
+    else this.#link?.send({ t: 'to', key: to.key, line });
   }
 
-  /** Kick, mute or unmute someone, wherever they are (the notice is said separately). */
-  moderate(to: Someone, kind: 'kick' | 'mute' | 'unmute'): void {
-    if (to.session) apply(to.session, kind);
-    else this.link?.send({ t: 'mod', key: to.key, kind });
+  moderate(to: Someone, kind: Moderation): void {
+    if (to.seat) apply(to.seat, kind);
+    else this.#link?.send({ t: 'mod', key: to.key, kind });
   }
 
-  /** What another server said. */
+  // ------------------------------------------------------------------ LinkHost
+
   receive(event: LinkEvent): void {
     if (event.t === 'room') {
       if (event.line) this.room.broadcast(event.line);
       return;
     }
-    const session = this.room.find(event.key);
-    if (!session) return;
-    if (event.t === 'to') session.sendLine(event.line);
-    else apply(session, event.kind);
+    const seat = this.room.find(event.key);
+    if (!seat) return;
+    if (event.t === 'to') seat.sendLine(event.line);
+    else apply(seat, event.kind);
+  }
+
+  local(line: string): void {
+    this.room.broadcast(line);
+  }
+
+  has(key: string): boolean {
+    return this.room.has(key);
+  }
+
+  rename(key: string, nick: string, newKey: string, why: string): boolean {
+    const seat = this.room.find(key);
+    if (!seat) return false;
+    seat.sendLine(why);
+    seat.rename(nick, newKey);
+    return true;
   }
 }
 
-function apply(session: Session, kind: 'kick' | 'mute' | 'unmute'): void {
-  if (kind === 'kick') session.kick();
-  else session.muted = kind === 'mute';
+function apply(seat: Seat, kind: Moderation): void {
+  if (kind === 'kick') seat.kick();
+  else seat.mute(kind === 'mute');
 }

@@ -16,7 +16,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Hub, Link, LinkEvent, Someone } from './hub.ts';
+import type { Someone } from './context.ts';
+import { decodeWire, encodeWire, type Link, type LinkEvent, type LinkHost, type Wire } from './link.ts';
 import type { Logger } from './log.ts';
 import { checkNick, MAX_NICK_LENGTH } from './nick.ts';
 import { errorNotice, notice } from './protocol.ts';
@@ -32,9 +33,6 @@ export interface Timing {
 }
 export const TIMING: Timing = { beatMs: 3000, deadMs: 10000 };
 
-/** On the wire: the event, who sent it, and for beats the sender's members. */
-type Wire = (LinkEvent | { t: 'beat'; members: [key: string, nick: string][] }) & { s: string };
-
 /** Delete a nickname key only if this server holds it ("<server id> <nick>"): never free someone else's. */
 const RELEASE = `local v = redis.call('get', KEYS[1]) if v and string.sub(v, 1, #ARGV[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
@@ -49,7 +47,7 @@ export class RedisLink implements Link {
 
   private constructor(
     readonly url: string,
-    private readonly hub: Hub,
+    private readonly hub: LinkHost,
     private readonly log: Logger,
     private readonly timing: Timing,
   ) {
@@ -65,7 +63,7 @@ export class RedisLink implements Link {
   }
 
   /** Connect to Redis, or throw an Error with a one-line reason. */
-  static async open(url: string, hub: Hub, log: Logger, timing = TIMING): Promise<RedisLink> {
+  static async open(url: string, hub: LinkHost, log: Logger, timing = TIMING): Promise<RedisLink> {
     const link = new RedisLink(url, hub, log, timing);
     let lastError = '';
     const onError = (err: Error) => (lastError = err.message);
@@ -163,18 +161,14 @@ export class RedisLink implements Link {
 
   #publish(wire: Wire): void {
     if (this.#split) return; // lost: pub/sub keeps nothing for later
-    this.#pub.publish(CHANNEL, JSON.stringify(wire)).catch(() => {});
+    this.#pub.publish(CHANNEL, encodeWire(wire)).catch(() => {});
   }
 
   // #region heard
   #heard(text: string): void {
     if (text.startsWith(this.#mine)) return; // our own (the id comes first): already delivered here
-    let wire: Wire;
-    try {
-      wire = JSON.parse(text) as Wire;
-    } catch {
-      return; // not ours
-    }
+    const wire = decodeWire(text);
+    if (!wire) return; // not ours
     const members = this.#member(wire.s);
     this.#servers.get(wire.s)!.heard = Date.now();
     if (wire.t === 'beat') return this.#reconcile(members, new Map(wire.members));
@@ -198,7 +192,7 @@ export class RedisLink implements Link {
 
   /** Tell this server's members only. */
   #say(line: string): void {
-    this.hub.room.broadcast(line);
+    this.hub.local(line);
   }
 
   // #region beat
@@ -247,19 +241,14 @@ export class RedisLink implements Link {
    * server kept it, so ours becomes "zoé-2" (the first free one), and is told.
    */
   async #yield(key: string, nick: string): Promise<void> {
-    const session = this.hub.room.find(key);
-    if (!session) return;
+    if (!this.hub.has(key)) return;
     for (let n = 2; n < 100; n++) {
       const candidate = checkNick(`${[...nick].slice(0, MAX_NICK_LENGTH - String(n).length - 1).join('')}-${n}`);
-      if (!candidate.ok || this.hub.room.has(candidate.key)) continue;
+      if (!candidate.ok || this.hub.has(candidate.key)) continue;
       const value = `${this.id} ${candidate.nick}`;
       if ((await this.#pub.set(nickKey(candidate.key), value, 'PX', this.timing.deadMs, 'NX').catch(() => null)) !== 'OK') continue;
+      if (!this.hub.rename(key, candidate.nick, candidate.key, errorNotice('nick-taken', nick))) return this.release(candidate.key); // gone meanwhile
       this.log('nick-conflict', `${nick} was taken on another server during the split: now ${candidate.nick}`);
-      const old = { nick: session.nick, key: session.key };
-      session.nick = candidate.nick;
-      session.key = candidate.key;
-      session.sendLine(errorNotice('nick-taken', old.nick));
-      this.hub.renamed(session, old);
       return;
     }
   }

@@ -30,7 +30,7 @@ if (options.redis) {
     // Loaded only when asked for: a lone server does not carry the Redis client (15 MiB).
     const { RedisLink } = await import('./redis-link.ts');
     const link = await RedisLink.open(options.redis, chat.hub, log);
-    chat.hub.link = link;
+    chat.hub.attach(link);
     log('redis', `sharing the room through ${options.redis} as server ${link.id}`);
   } catch (error) {
     fail(`${(error as Error).message} (is redis-server running? --redis)`);

@@ -10,8 +10,7 @@ import { checkNick } from './nick.ts';
 import { NICK_PROMPT, PASSWORD_PROMPT, errorNotice, notice, parseCommand, type LeaveReason } from './protocol.ts';
 import { decodeUtf8, sanitize } from './sanitize.ts';
 import { runCommand } from './commands.ts';
-import type { Member } from './room.ts';
-import type { ChatContext } from './context.ts';
+import type { ChatContext, CommandContext, Seat, Speaker } from './context.ts';
 import { samePassword } from './secrets.ts';
 
 type State = 'password' | 'nick' | 'chat' | 'closed';
@@ -22,9 +21,9 @@ const QUIT_GRACE_MS = 2000;
 /** Wrong room passwords allowed before the connection is closed. */
 export const PASSWORD_ATTEMPTS = 3;
 
-export class Session implements Member {
-  nick = '';
-  key = '';
+export class Session implements Seat, Speaker {
+  #nick = '';
+  #key = '';
   readonly address: string;
   readonly ip: string;
   #state: State = 'nick';
@@ -38,25 +37,29 @@ export class Session implements Member {
   #passwordAttempts = 0;
   #timer: NodeJS.Timeout | undefined;
   /** Moderation: an operator may kick and mute; a muted member cannot speak. */
-  operator = false;
-  opAttempts = 0;
-  muted = false;
+  #operator = false;
+  #opFailures = 0;
+  #muted = false;
   /** Waiting for the room (a nickname being reserved on every server): lines wait their turn. */
   #busy = false;
   #waiting: Buffer[] = [];
-  readonly connectedAt = Date.now();
-  lastActive = this.connectedAt;
-  pingedAt = 0;
+  readonly #connectedAt = Date.now();
+  /** When it last sent a line, and when it was asked whether it is still there (0: not asked). */
+  #lastActive = this.#connectedAt;
+  #pingedAt = 0;
+  /** What the commands it types may use. */
+  readonly #commands: CommandContext;
 
   constructor(
-    readonly socket: net.Socket,
-    readonly context: ChatContext,
+    private readonly socket: net.Socket,
+    private readonly context: ChatContext,
     ip: string,
     address: string,
   ) {
     this.ip = ip;
     this.address = address;
     const { options } = context;
+    this.#commands = { options, log: context.log, room: context.hub };
     this.#bucket = new TokenBucket(options.floodBurst, options.floodRate);
     this.#reader = new LineReader(options.maxLine, {
       line: (bytes) => this.#onLine(bytes),
@@ -74,8 +77,25 @@ export class Session implements Member {
     this.sendLine(this.#state === 'password' ? PASSWORD_PROMPT : NICK_PROMPT);
   }
 
+  get nick(): string {
+    return this.#nick;
+  }
+
+  /** The nickname's folded form, the one it is compared and stored under. */
+  get key(): string {
+    return this.#key;
+  }
+
   get joined(): boolean {
     return this.#state === 'chat';
+  }
+
+  get operator(): boolean {
+    return this.#operator;
+  }
+
+  get muted(): boolean {
+    return this.#muted;
   }
 
   // ------------------------------------------------------------------ output
@@ -130,8 +150,8 @@ export class Session implements Member {
       if (this.#waiting.length < 100) this.#waiting.push(Buffer.from(bytes)); // a copy: `bytes` is only lent
       return;
     }
-    this.lastActive = Date.now();
-    this.pingedAt = 0;
+    this.#lastActive = Date.now();
+    this.#pingedAt = 0;
     const text = decodeUtf8(bytes);
     if (text === null) {
       this.sendLine(errorNotice('bad-utf8'));
@@ -142,21 +162,21 @@ export class Session implements Member {
     if (this.#state === 'nick') return this.#onNick(clean);
     const command = parseCommand(clean);
     if (command.kind !== 'pong' && !this.#allowed()) return;
-    runCommand(this, command);
+    runCommand(this, this.#commands, command);
   }
   // #endregion onLine
 
   // #region flood
   /** Flood control, for chat lines: one token per line; none left, the line is dropped. */
   #allowed(): boolean {
-    if (this.#bucket.take(this.lastActive)) {
+    if (this.#bucket.take(this.#lastActive)) {
       this.#floodWarned = false;
       return true;
     }
     if (!this.#floodWarned) {
       this.#floodWarned = true; // one notice per flood, not one per dropped line
       this.context.log('flood', `${this.address} ${this.nick}`);
-      this.sendLine(errorNotice('flood', this.#bucket.wait(this.lastActive)));
+      this.sendLine(errorNotice('flood', this.#bucket.wait(this.#lastActive)));
     }
     return false;
   }
@@ -210,9 +230,9 @@ export class Session implements Member {
         this.sendLine(NICK_PROMPT);
         return;
       }
-      if (this.#state === 'closed') return hub.link?.release(check.key); // it left while we asked
-      this.nick = check.nick;
-      this.key = check.key;
+      if (this.#state === 'closed') return hub.release(check.key); // it left while we asked
+      this.#nick = check.nick;
+      this.#key = check.key;
       this.#state = 'chat';
       this.context.log('joined', `${this.nick} from ${this.address}`);
       this.sendLine(notice('welcome', [this.nick, hub.size + 1]));
@@ -220,11 +240,54 @@ export class Session implements Member {
     });
   }
 
-  /** Ask a silent client whether it is still there (any line answers). */
-  ping(): void {
-    this.pingedAt = Date.now();
-    this.sendLine(notice('ping'));
+  // ------------------------------------------------------------------ what others may change
+
+  /** Take a new nickname, already claimed in the whole room; everyone is told. */
+  rename(nick: string, key: string): void {
+    const old = { nick: this.#nick, key: this.#key };
+    this.#nick = nick;
+    this.#key = key;
+    this.context.log('renamed', `${old.nick} to ${nick} from ${this.address}`);
+    this.context.hub.renamed(this, old);
   }
+
+  promote(): void {
+    this.#operator = true;
+  }
+
+  opFailed(): number {
+    return ++this.#opFailures;
+  }
+
+  mute(muted: boolean): void {
+    this.#muted = muted;
+  }
+
+  // #region sweep
+  /**
+   * Called a few times a second by the server's one timer: a connection
+   * with no nickname in time is closed; a silent member is asked whether it
+   * is still there (any line answers), and closed if it does not answer.
+   */
+  sweep(now: number): void {
+    const { nickTimeout, idleTimeout, pingTimeout } = this.context.options;
+    if (this.#state === 'closed') return;
+    if (!this.joined) {
+      if (now - this.#connectedAt > nickTimeout * 1000) {
+        this.sendLine(errorNotice('nick-timeout'));
+        this.quit('timeout');
+      }
+    } else if (this.#pingedAt === 0) {
+      if (now - this.#lastActive > idleTimeout * 1000) {
+        this.#pingedAt = now;
+        this.sendLine(notice('ping'));
+      }
+    } else if (now - this.#pingedAt > pingTimeout * 1000) {
+      this.quit('timeout');
+      this.socket.destroy();
+    }
+  }
+  // #endregion sweep
 
   // ------------------------------------------------------------------ leaving
 
@@ -235,6 +298,11 @@ export class Session implements Member {
     this.socket.end();
     // A client may keep its side open (nc does): it must not keep its place in the room.
     setTimeout(() => this.socket.destroy(), QUIT_GRACE_MS).unref();
+  }
+
+  /** Cut the connection now, without a goodbye (the server's last resort when it stops). */
+  destroy(): void {
+    this.socket.destroy();
   }
 
   /** An operator put this member out: close, and keep its address out for a while. */

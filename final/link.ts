@@ -1,0 +1,51 @@
+/**
+ * What chat servers sharing one room tell each other, whatever carries it
+ * (Redis today, see redis-link.ts): the events, their form on the wire, and
+ * the two sides of a link, as the hub and the link see each other.
+ */
+import type { Moderation, Someone } from './context.ts';
+
+/** What servers tell each other. `line` is shown to everyone; the rest keeps the member lists right. */
+export type LinkEvent =
+  | { t: 'room'; line?: string; join?: [key: string, nick: string]; leave?: string; rename?: [oldKey: string, key: string, nick: string] }
+  | { t: 'to'; key: string; line: string }
+  | { t: 'mod'; key: string; kind: Moderation };
+
+/** On the wire: an event or a beat (a server's member list), with who sent it. */
+export type Wire = (LinkEvent | { t: 'beat'; members: [key: string, nick: string][] }) & { s: string };
+
+export function encodeWire(wire: Wire): string {
+  return JSON.stringify(wire);
+}
+
+/** Read a message from the channel, or undefined when it is not JSON. */
+export function decodeWire(text: string): Wire | undefined {
+  try {
+    return JSON.parse(text) as Wire;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The other servers, as the hub sees them. */
+export interface Link {
+  /** Reserve a nickname in the whole room; false if someone, anywhere, has it. */
+  claim(key: string, nick: string): Promise<boolean>;
+  release(key: string): void;
+  send(event: LinkEvent): void;
+  /** Members on the other servers, as last heard. */
+  remote(): Iterable<Someone>;
+  close(): Promise<void>;
+}
+
+/** This server's room, as the link sees it (the Hub). */
+export interface LinkHost {
+  /** What another server said. */
+  receive(event: LinkEvent): void;
+  /** Tell this server's members only (a split, a server gone). */
+  local(line: string): void;
+  /** Is this key a member of this server? */
+  has(key: string): boolean;
+  /** Give this server's member `key` a new, claimed, nickname, and say why to it; false when there is no such member. */
+  rename(key: string, nick: string, newKey: string, why: string): boolean;
+}
