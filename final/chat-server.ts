@@ -16,8 +16,6 @@ import { Session } from './session.ts';
 
 /** The first byte of every TLS connection: a handshake record. */
 const TLS_HANDSHAKE = 0x16;
-/** A client that has sent nothing after this long is not speaking TLS: it waits for us. */
-const TLS_FIRST_BYTE_MS = 1000;
 
 export class ChatServer implements ChatContext {
   readonly room = new Room<Seat>(() => this.#scheduleFlush());
@@ -177,13 +175,13 @@ export class ChatServer implements ChatContext {
   // #region sweeper
   /** One timer for all connections: handshakes, nickname deadline, pings, ping deadline. */
   #startSweeper(): void {
-    const { nickTimeout, idleTimeout, pingTimeout, handshakeTimeout } = this.options;
-    const shortest = Math.min(nickTimeout, idleTimeout, pingTimeout, handshakeTimeout, TLS_FIRST_BYTE_MS / 1000);
+    const { nickTimeout, idleTimeout, pingTimeout, handshakeTimeout, tlsFirstByte } = this.options;
+    const shortest = Math.min(nickTimeout, idleTimeout, pingTimeout, handshakeTimeout, tlsFirstByte);
     const period = Math.min(1000, Math.max(20, (shortest * 1000) / 4));
     this.#sweeper = setInterval(() => {
       const now = Date.now();
       for (const [raw, { since, started }] of this.#handshakes) {
-        if (!started && now - since > TLS_FIRST_BYTE_MS) this.#refuseClearText(raw);
+        if (!started && now - since > tlsFirstByte * 1000) this.#refuseClearText(raw); // a plain client, waiting for NICK
         else if (now - since > handshakeTimeout * 1000) raw.destroy();
       }
       for (const [ip, until] of this.#bans) if (until <= now) this.#bans.delete(ip);

@@ -5,13 +5,24 @@
  * redrawn as it was: readline keeps what you typed.
  */
 import readline from 'node:readline';
+import type net from 'node:net';
 import { parseArgs } from 'node:util';
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { connect, explain, type Target } from './client-connect.ts';
 import { LineReader } from './framing.ts';
-import { pickLang, text } from './i18n.ts';
+import { hiddenInput } from './hidden-input.ts';
+import { pickLang, text, type Messages } from './i18n.ts';
 import { parseServerLine } from './protocol.ts';
 import { render } from './render.ts';
+
+/**
+ * Where the client stands:
+ * - waiting: connected, the server has asked nothing yet (lines typed now wait);
+ * - asking: a prompt of the handshake (nickname, password) waits for the user;
+ * - chat: joined, every line typed is sent;
+ * - leaving: /quit or Ctrl+C was said; the server's close ends the program.
+ */
+type State = 'waiting' | 'asking' | 'chat' | 'leaving';
 
 /** Erase the prompt line, so that what follows starts at the left margin. */
 function clearPromptLine(): void {
@@ -25,6 +36,127 @@ function fail(message: string, code = 1): never {
   console.error(message);
   process.exit(code);
 }
+
+class ChatClient {
+  #state: State = 'waiting';
+  /** Answers given in advance (--nick, CHAT_PASSWORD), each used once: if refused, the user is asked. */
+  #given: { nick?: string | undefined; password?: string | undefined };
+  /** Lines typed before the server asked for anything: they answer the next prompts, then are said. */
+  #typedAhead: string[] = [];
+  readonly #keyboard: readline.Interface;
+  readonly #echo: { hide(on: boolean): void };
+
+  constructor(
+    private readonly socket: net.Socket,
+    private readonly target: Target,
+    private readonly t: Messages,
+    private readonly colours: ChalkInstance,
+    private readonly tty: boolean,
+    given: { nick?: string | undefined; password?: string | undefined },
+  ) {
+    this.#given = given;
+    this.#keyboard = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+    this.#keyboard.setPrompt('> ');
+    this.#echo = hiddenInput(this.#keyboard, t.askPassword);
+
+    const reader = new LineReader(64 * 1024, { line: (bytes) => this.#onServerLine(bytes.toString('utf8')), tooLong() {} });
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      if (this.#state === 'leaving') return;
+      fail(this.#state === 'chat' ? t.lost : explain(err, target, t));
+    });
+    socket.on('close', () => {
+      if (this.#state !== 'leaving') fail(t.closedByServer);
+      clearPromptLine();
+      process.exit(0);
+    });
+    this.#keyboard.on('line', (line) => this.#onTyped(line));
+    // Ctrl+C or Ctrl+D: leave the chat politely, then exit when the server has closed.
+    this.#keyboard.on('SIGINT', () => this.#quit());
+    this.#keyboard.on('close', () => this.#quit());
+  }
+
+  #onServerLine(line: string): void {
+    const shown = render(parseServerLine(line), this.t, this.colours);
+    switch (shown.action) {
+      case 'pong':
+        return this.#send('/pong');
+      case 'ask-nick':
+        return this.#ask(this.#take('nick'), this.t.askNick, false);
+      case 'ask-password':
+        return this.#ask(this.#take('password'), this.t.askPassword, true);
+      case 'joined':
+        this.#state = 'chat';
+        this.#keyboard.setPrompt('> ');
+    }
+    this.#show(shown.text);
+    if (this.#state === 'chat') for (const typed of this.#typedAhead.splice(0)) this.#send(typed);
+  }
+
+  #take(answer: 'nick' | 'password'): string | undefined {
+    const given = this.#given[answer];
+    this.#given[answer] = undefined;
+    return given;
+  }
+
+  /** Answer a prompt of the handshake with what we were given or typed ahead, or ask the user. */
+  #ask(given: string | undefined, prompt: string, secret: boolean): void {
+    if (this.#state === 'chat') this.#state = 'waiting'; // asked again: not in the room
+    const answer = given ?? this.#typedAhead.shift();
+    if (answer !== undefined) return this.#send(answer);
+    this.#state = 'asking';
+    this.#echo.hide(secret && this.tty);
+    this.#keyboard.setPrompt(prompt);
+    this.#keyboard.prompt();
+  }
+
+  #onTyped(line: string): void {
+    if (this.tty) {
+      // Erase the line as typed: the server sends it back, signed and coloured.
+      readline.moveCursor(process.stdout, 0, -1);
+      readline.clearLine(process.stdout, 0);
+    }
+    this.#echo.hide(false);
+    switch (this.#state) {
+      case 'waiting':
+        this.#typedAhead.push(line); // the server has not asked yet
+        return;
+      case 'asking':
+        this.#state = 'waiting'; // until the server answers
+        this.#send(line);
+        return;
+      case 'chat':
+        if (line.trim().toLowerCase().startsWith('/quit')) this.#state = 'leaving';
+        this.#send(line);
+        if (this.tty && this.#state === 'chat') this.#keyboard.prompt();
+        return;
+      case 'leaving':
+        return;
+    }
+  }
+
+  /** Print a line above the one being typed, then redraw the prompt and what was typed. */
+  #show(line: string): void {
+    clearPromptLine();
+    process.stdout.write(`${line}\n`);
+    if (this.tty && this.#state === 'chat') this.#keyboard.prompt(true);
+  }
+
+  #send(line: string): void {
+    if (!this.socket.destroyed) this.socket.write(`${line}\n`);
+  }
+
+  #quit(): void {
+    if (this.#state === 'leaving') process.exit(0);
+    this.#state = 'leaving';
+    this.#send('/quit');
+    this.socket.end();
+    setTimeout(() => process.exit(0), 1000).unref();
+  }
+}
+
+// ------------------------------------------------------------------ command line
 
 function readArgs() {
   try {
@@ -43,6 +175,7 @@ function readArgs() {
     return fail(text[pickLang(undefined)].badArgs((error as Error).message), 2);
   }
 }
+
 const args = readArgs();
 const t = text[pickLang(args.lang)];
 if (args.help) {
@@ -61,113 +194,10 @@ if (!Number.isInteger(target.port) || target.port < 1 || target.port > 65535) fa
 const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 const colours = new Chalk({ level: process.env.NO_COLOR || !process.stdout.isTTY ? 0 : 2 });
 
-const socket = (() => {
-  try {
-    return connect(target);
-  } catch (error) {
-    return fail(explain(error as NodeJS.ErrnoException, target, t)); // an unreadable --ca file
-  }
-})();
-const keyboard = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
-keyboard.setPrompt('> ');
-let nickToTry = args.nick;
-let passwordToTry = process.env.CHAT_PASSWORD || undefined;
-let leaving = false;
-let joined = false;
-/** A prompt of the handshake waiting for the user's answer. */
-let asking = false;
-/** Lines typed before the server asked for anything: they answer the next prompts, then are said. */
-const typedAhead: string[] = [];
-
-// While the password is typed, nothing is echoed but the prompt. readline has
-// no option for it: we wrap its internal echo method (hence the cast).
-let hidden = false;
-const echoing = keyboard as unknown as { _writeToOutput(text: string): void };
-const echo = echoing._writeToOutput.bind(keyboard);
-echoing._writeToOutput = (written) =>
-  echo(!hidden ? written : written.includes(t.askPassword) ? t.askPassword : written.replace(/[^\r\n]/g, ''));
-
-/** Print a line above the one being typed, then redraw the prompt and what was typed. */
-function show(line: string): void {
-  clearPromptLine();
-  process.stdout.write(`${line}\n`);
-  if (tty && joined) keyboard.prompt(true);
+let socket: net.Socket;
+try {
+  socket = connect(target);
+} catch (error) {
+  fail(explain(error as NodeJS.ErrnoException, target, t)); // an unreadable --ca file
 }
-
-function send(line: string): void {
-  if (!socket.destroyed) socket.write(`${line}\n`);
-}
-
-/** Answer a prompt of the handshake with what we were given or typed ahead, or ask the user. */
-function ask(given: string | undefined, prompt: string, secret: boolean): void {
-  joined = false;
-  const answer = given ?? typedAhead.shift();
-  if (answer !== undefined) return send(answer);
-  asking = true;
-  hidden = secret && tty;
-  keyboard.setPrompt(prompt);
-  keyboard.prompt();
-}
-
-const reader = new LineReader(64 * 1024, {
-  line(bytes) {
-    const shown = render(parseServerLine(bytes.toString('utf8')), t, colours);
-    switch (shown.action) {
-      case 'pong':
-        return send('/pong');
-      case 'ask-nick':
-        ask(nickToTry, t.askNick, false);
-        nickToTry = undefined; // if it is refused, ask the user
-        return;
-      case 'ask-password':
-        ask(passwordToTry, t.askPassword, true);
-        passwordToTry = undefined;
-        return;
-      case 'joined':
-        joined = true;
-        keyboard.setPrompt('> ');
-    }
-    show(shown.text);
-    if (joined) for (const line of typedAhead.splice(0)) send(line);
-  },
-  tooLong() {},
-});
-
-socket.setNoDelay(true);
-socket.on('data', (chunk: Buffer) => reader.push(chunk));
-socket.on('error', (err: NodeJS.ErrnoException) => {
-  if (leaving) return;
-  fail(joined ? t.lost : explain(err, target, t));
-});
-socket.on('close', () => {
-  if (leaving) {
-    clearPromptLine();
-    process.exit(0);
-  }
-  fail(t.closedByServer);
-});
-
-keyboard.on('line', (line) => {
-  if (tty) {
-    // Erase the line as typed: the server sends it back, signed and coloured.
-    readline.moveCursor(process.stdout, 0, -1);
-    readline.clearLine(process.stdout, 0);
-  }
-  hidden = false;
-  if (!joined && !asking) return void typedAhead.push(line); // the server has not asked yet
-  asking = false;
-  if (joined && line.trim().toLowerCase().startsWith('/quit')) leaving = true;
-  send(line);
-  if (tty && joined) keyboard.prompt();
-});
-
-// Ctrl+C or Ctrl+D: leave the chat politely, then exit when the server has closed.
-function quit(): void {
-  if (leaving) process.exit(0);
-  leaving = true;
-  send('/quit');
-  socket.end();
-  setTimeout(() => process.exit(0), 1000).unref();
-}
-keyboard.on('SIGINT', quit);
-keyboard.on('close', quit);
+new ChatClient(socket, target, t, colours, tty, { nick: args.nick, password: process.env.CHAT_PASSWORD || undefined });

@@ -1,7 +1,8 @@
 /** What each command a joined client types does. */
 import type { CommandContext, Moderation, Someone, Speaker } from './context.ts';
 import { checkNick } from './nick.ts';
-import { COMMAND_USAGE, OPERATOR_USAGE, actionLine, errorNotice, notice, privateLine, publicLine, type Command } from './protocol.ts';
+import { text } from './i18n.ts';
+import { COMMANDS, actionLine, errorNotice, notice, privateLine, publicLine, type Command, type CommandName } from './protocol.ts';
 import { samePassword } from './secrets.ts';
 
 export function runCommand(me: Speaker, context: CommandContext, command: Command): void {
@@ -49,8 +50,11 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
       me.quit('quit', command.reason);
       return;
     case 'help':
-      for (const [name, usage] of Object.entries(COMMAND_USAGE)) me.sendLine(notice('help', [name], usage));
-      if (me.operator) for (const [name, usage] of Object.entries(OPERATOR_USAGE)) me.sendLine(notice('help', [name], usage));
+      // The usage in English; the course's client shows its own language's instead.
+      for (const [name, { operator }] of Object.entries(COMMANDS)) {
+        const [usage, what] = text.en.help[name as CommandName];
+        if (!operator || me.operator) me.sendLine(notice('help', [name], `${usage}  ${what}`));
+      }
       return;
     case 'pong':
       return; // being alive was the point: the line itself reset the idle clock
@@ -79,17 +83,14 @@ function find(me: Speaker, { room }: CommandContext, nick: string): Someone | un
   return target;
 }
 
-/** Wrong /op passwords allowed before the connection is closed. */
-const OP_ATTEMPTS = 3;
-
 function becomeOperator(me: Speaker, { options, room, log }: CommandContext, password: string): void {
   if (options.opPassword === undefined) return me.sendLine(errorNotice('op-disabled'));
   if (me.operator) return;
   if (!samePassword(password, options.opPassword)) {
     const failed = me.opFailed();
     log('op-password-wrong', `${me.nick} from ${me.address}`);
-    me.sendLine(errorNotice('password-wrong', OP_ATTEMPTS - failed));
-    if (failed >= OP_ATTEMPTS) me.quit('closed');
+    me.sendLine(errorNotice('password-wrong', options.opAttempts - failed));
+    if (failed >= options.opAttempts) me.quit('closed');
     return;
   }
   me.promote();

@@ -1,6 +1,10 @@
 /**
  * The server's settings: defaults that suit a class, overridden by
  * environment variables (PORT, MAX_LINE...) and then by command-line options.
+ *
+ * Every option and every limit is one row of OPTIONS below: parsing, the
+ * environment variables and --help are all made from it. To add a limit,
+ * add a field to ServerOptions and its row; the compiler asks for both.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,6 +19,8 @@ export interface ServerOptions {
   floodRate: number;
   /** Bytes waiting to be sent to one client before it is dropped as too slow. */
   maxOutput: number;
+  /** Lines kept for a client while the room answers it (a nickname being reserved); beyond, they are dropped. */
+  maxWaiting: number;
   maxClients: number;
   maxPerIp: number;
   /** Let loopback addresses open any number of connections (tests, benchmarks). */
@@ -23,67 +29,132 @@ export interface ServerOptions {
   nickTimeout: number;
   idleTimeout: number;
   pingTimeout: number;
+  /** Seconds a client told goodbye may take to close its side (nc keeps it open). */
+  quitGrace: number;
   /** Seconds for a TLS handshake (and to start one) before the connection is dropped. */
   handshakeTimeout: number;
+  /** Seconds of silence after which a client of a TLS server is taken for a plain-text one. */
+  tlsFirstByte: number;
   /** Encryption: the server's certificate and private key (PEM), or none. */
   tls?: { cert: Buffer; key: Buffer };
   /** The room's password, asked before the nickname, or none. */
   password?: string;
+  /** Wrong room passwords allowed on one connection before it is closed. */
+  passwordAttempts: number;
   /** Seconds to wait before answering a wrong password. */
   passwordDelay: number;
   /** The operators' password, for /op, or none (then nobody can moderate). */
   opPassword?: string;
+  /** Wrong /op passwords allowed on one connection before it is closed. */
+  opAttempts: number;
   /** Seconds a kicked address stays banned. */
   banSeconds: number;
   /** Share the room with other servers through this Redis (redis://host:port), or none. */
   redis?: string;
 }
 
-/** The numeric options: --name, the NAME environment variable, default, minimum, help. */
-const NUMBERS = {
-  port: [55555, 0, 'PORT', 'port to listen on'],
-  'max-line': [1024, 16, 'BYTES', 'longest line accepted'],
-  'flood-burst': [10, 1, 'LINES', 'lines a client may send at once'],
-  'flood-rate': [1, 0.001, 'LINES', 'lines per second after that'],
-  'max-output': [1024 * 1024, 1024, 'BYTES', 'unsent bytes before a client is dropped as too slow'],
-  'max-clients': [1000, 1, 'N', 'connections in all'],
-  'max-per-ip': [10, 1, 'N', 'connections per IP address'],
-  'nick-timeout': [20, 0.05, 'S', 'seconds to choose a nickname'],
-  'idle-timeout': [120, 0.05, 'S', 'seconds of silence before a ping'],
-  'ping-timeout': [20, 0.05, 'S', 'seconds to answer a ping'],
-  'handshake-timeout': [10, 0.05, 'S', 'seconds to complete a TLS handshake'],
-  'password-delay': [1, 0, 'S', 'seconds before answering a wrong password'],
-  'ban-seconds': [60, 0, 'S', 'seconds a kicked address stays banned'],
-} as const;
-type NumberOption = keyof typeof NUMBERS;
+// ------------------------------------------------------------------ the table
 
-/** The environment variable of an option: --max-line is MAX_LINE. */
-const envName = (option: string) => option.toUpperCase().replace(/-/g, '_');
+type NumberRow = { kind: 'number'; fallback: number; min: number; max?: number; unit: string };
+type TextRow = { kind: 'text'; unit: string };
+type SecretRow = { kind: 'secret'; flag: string; secretEnv: string };
+/** A row: how one field of ServerOptions is given (`optional`: it may be absent), and what --help says of it. */
+type Row<T, Optional extends boolean> = { help: string; env?: string } & ([T] extends [number]
+  ? NumberRow
+  : [T] extends [boolean]
+    ? { kind: 'flag' }
+    : [T] extends [string]
+      ? Optional extends true
+        ? TextRow | SecretRow
+        : TextRow & { fallback: string }
+      : { kind: 'tls' });
 
-export const USAGE = `Usage: npm start -- [options]      (or: npx tsx final/server.ts [options])
+const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>, {} extends Pick<ServerOptions, K> ? true : false> } = {
+  host: { kind: 'text', fallback: '127.0.0.1', unit: 'HOST', help: 'address to listen on (0.0.0.0 for the whole network, ::1 or :: for IPv6)' },
+  port: { kind: 'number', fallback: 55555, min: 0, max: 65535, unit: 'PORT', help: 'port to listen on' },
+  maxLine: { kind: 'number', fallback: 1024, min: 16, unit: 'BYTES', help: 'longest line accepted' },
+  floodBurst: { kind: 'number', fallback: 10, min: 1, unit: 'LINES', help: 'lines a client may send at once' },
+  floodRate: { kind: 'number', fallback: 1, min: 0.001, unit: 'LINES', help: 'lines per second after that' },
+  maxOutput: { kind: 'number', fallback: 1024 * 1024, min: 1024, unit: 'BYTES', help: 'unsent bytes before a client is dropped as too slow' },
+  maxWaiting: { kind: 'number', fallback: 100, min: 1, unit: 'LINES', help: 'lines kept for a client while its nickname is reserved' },
+  maxClients: { kind: 'number', fallback: 1000, min: 1, unit: 'N', help: 'connections in all' },
+  maxPerIp: { kind: 'number', fallback: 10, min: 1, unit: 'N', help: 'connections per IP address' },
+  loopbackUnlimited: { kind: 'flag', help: 'no per-IP limit for 127.0.0.1 and ::1, for tests and benchmarks' },
+  nickTimeout: { kind: 'number', fallback: 20, min: 0.05, unit: 'S', help: 'seconds to choose a nickname' },
+  idleTimeout: { kind: 'number', fallback: 120, min: 0.05, unit: 'S', help: 'seconds of silence before a ping' },
+  pingTimeout: { kind: 'number', fallback: 20, min: 0.05, unit: 'S', help: 'seconds to answer a ping' },
+  quitGrace: { kind: 'number', fallback: 2, min: 0, unit: 'S', help: 'seconds a client told goodbye has to close its side' },
+  handshakeTimeout: { kind: 'number', fallback: 10, min: 0.05, unit: 'S', help: 'seconds to complete a TLS handshake' },
+  tlsFirstByte: { kind: 'number', fallback: 1, min: 0.05, unit: 'S', help: 'seconds of silence before a TLS server says "plain text refused"' },
+  tls: { kind: 'tls', help: 'encrypt with TLS: the certificate (PEM), with --tls-key FILE, its private key' },
+  password: { kind: 'secret', flag: 'password-file', secretEnv: 'CHAT_PASSWORD', help: 'ask the password in FILE before the nickname' },
+  passwordAttempts: { kind: 'number', fallback: 3, min: 1, unit: 'N', help: 'wrong room passwords before the connection is closed' },
+  passwordDelay: { kind: 'number', fallback: 1, min: 0, unit: 'S', help: 'seconds before answering a wrong password' },
+  opPassword: { kind: 'secret', flag: 'op-password-file', secretEnv: 'OP_PASSWORD', help: "the operators' password for /op, in FILE" },
+  opAttempts: { kind: 'number', fallback: 3, min: 1, unit: 'N', help: 'wrong /op passwords before the connection is closed' },
+  banSeconds: { kind: 'number', fallback: 60, min: 0, unit: 'S', help: 'seconds a kicked address stays banned' },
+  redis: { kind: 'text', unit: 'URL', env: 'REDIS_URL', help: 'share one room with other servers through Redis, e.g. redis://127.0.0.1:6379' },
+};
 
-A chat server: clients connect with "npm run client" or "nc HOST PORT".
-Each option can also be set with the environment variable in brackets.
+type Field = keyof ServerOptions;
+type AnyRow = (typeof OPTIONS)[Field];
 
-  --host HOST            address to listen on [HOST] (default 127.0.0.1;
-                         0.0.0.0 for the whole network, ::1 or :: for IPv6)
-${Object.entries(NUMBERS)
-  .map(([name, [fallback, , unit, help]]) => `  --${`${name} ${unit}`.padEnd(21)}${help}\n${' '.repeat(25)}[${envName(name)}] (default ${fallback})`)
-  .join('\n')}
-  --loopback-unlimited   no per-IP limit for 127.0.0.1 and ::1, for tests and
-                         benchmarks [LOOPBACK_UNLIMITED=1]
-  --redis URL            share one room with other servers through Redis,
-                         e.g. redis://127.0.0.1:6379 [REDIS_URL]
-  --tls-cert FILE        encrypt with TLS: the certificate (PEM) [TLS_CERT]
-  --tls-key FILE         ... and its private key (PEM) [TLS_KEY]
-  --password-file FILE   ask this password before the nickname
-                         [or the password itself in CHAT_PASSWORD]
-  --op-password-file FILE
-                         the operators' password for /op
-                         [or the password itself in OP_PASSWORD]
-  -h, --help             show this help
+/** maxLine is --max-line. */
+const flagOf = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** --max-line is MAX_LINE. */
+const envOf = (flag: string) => flag.toUpperCase().replace(/-/g, '_');
+const rows = Object.entries(OPTIONS) as [Field, AnyRow][];
 
-Create a certificate for a class with "npm run cert".`;
+/** The command-line flags of a row (tls has two). */
+function flagsOf(field: Field, row: AnyRow): string[] {
+  if (row.kind === 'tls') return ['tls-cert', 'tls-key'];
+  if (row.kind === 'secret') return [row.flag];
+  return [flagOf(field)];
+}
+
+// ------------------------------------------------------------------ --help
+
+/** "  --flag VALUE   help [ENV]", the help wrapped to 80 columns under its own column. */
+function helpLine(left: string, help: string, env: string): string {
+  const words = `${help} [${env}]`.split(' ');
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= 55) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const head = `  ${left}`;
+  const body = lines.join(`\n${' '.repeat(25)}`);
+  return head.length < 25 ? `${head.padEnd(25)}${body}` : `${head}\n${' '.repeat(25)}${body}`;
+}
+
+export const USAGE = [
+  'Usage: npm start -- [options]      (or: npx tsx final/server.ts [options])',
+  '',
+  'A chat server: clients connect with "npm run client" or "nc HOST PORT".',
+  'Each option can also be set with the environment variable in brackets.',
+  '',
+  ...rows.map(([field, row]) => {
+    const flag = flagsOf(field, row)[0]!;
+    switch (row.kind) {
+      case 'number':
+        return helpLine(`--${flag} ${row.unit}`, `${row.help} (default ${row.fallback})`, row.env ?? envOf(flag));
+      case 'text':
+        return helpLine(`--${flag} ${row.unit}`, `${row.help}${'fallback' in row ? ` (default ${row.fallback})` : ''}`, row.env ?? envOf(flag));
+      case 'flag':
+        return helpLine(`--${flag}`, row.help, `${row.env ?? envOf(flag)}=1`);
+      case 'tls':
+        return helpLine('--tls-cert FILE', row.help, 'TLS_CERT, TLS_KEY');
+      case 'secret':
+        return helpLine(`--${flag} FILE`, row.help, `${envOf(flag)}, or the password itself in ${row.secretEnv}`);
+    }
+  }),
+  '  -h, --help             show this help',
+  '',
+  'Create a certificate for a class with "npm run cert".',
+].join('\n');
+
+// ------------------------------------------------------------------ parsing
 
 /** Read a file given on the command line, or explain in one line why not. */
 function readOption(option: string, file: string): Buffer {
@@ -96,61 +167,64 @@ function readOption(option: string, file: string): Buffer {
 
 /** Read the options; throws an Error with a one-line message on a bad value. */
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerOptions | 'help' {
-  const strings = ['host', 'redis', 'tls-cert', 'tls-key', 'password-file', 'op-password-file', ...Object.keys(NUMBERS)];
   const { values } = parseArgs({
     args: argv,
     options: {
-      ...Object.fromEntries(strings.map((name) => [name, { type: 'string' as const }])),
-      'loopback-unlimited': { type: 'boolean' },
+      ...Object.fromEntries(
+        rows.flatMap(([field, row]) => flagsOf(field, row).map((flag) => [flag, { type: row.kind === 'flag' ? ('boolean' as const) : ('string' as const) }])),
+      ),
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
-  /** --max-line, else MAX_LINE; empty counts as unset. */
   const given: Record<string, string | boolean | undefined> = values;
-  const raw = (name: string): string | undefined => {
-    const value = given[name] ?? env[name === 'redis' ? 'REDIS_URL' : envName(name)];
+  /** --max-line, else MAX_LINE (or the row's own variable); empty counts as unset. */
+  const raw = (flag: string, row?: AnyRow): string | undefined => {
+    const value = given[flag] ?? env[row?.env ?? envOf(flag)];
     return value === undefined || value === '' || typeof value === 'boolean' ? undefined : value;
   };
-  const number = (name: NumberOption): number => {
-    const [fallback, min] = NUMBERS[name];
-    const text = raw(name);
-    if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number of at least ${min}, not "${text}"`);
-    return value;
-  };
-  const port = number('port');
-  if (!Number.isInteger(port) || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${port}"`);
-  const secret = (fileOption: string, envVar: string): string | undefined => {
-    const file = raw(fileOption);
-    const value = file ? readOption(fileOption, file).toString('utf8').replace(/\r?\n$/, '') : env[envVar] || undefined;
-    if (value === '') throw new Error(`--${fileOption}: the password is empty`);
-    return value;
-  };
-  const [cert, key] = [raw('tls-cert'), raw('tls-key')];
-  if (Boolean(cert) !== Boolean(key)) throw new Error('--tls-cert and --tls-key go together: give both');
-  return {
-    host: raw('host') ?? '127.0.0.1',
-    port,
-    maxLine: number('max-line'),
-    floodBurst: number('flood-burst'),
-    floodRate: number('flood-rate'),
-    maxOutput: number('max-output'),
-    maxClients: number('max-clients'),
-    maxPerIp: number('max-per-ip'),
-    loopbackUnlimited: values['loopback-unlimited'] === true || ['1', 'true', 'yes'].includes(env.LOOPBACK_UNLIMITED ?? ''),
-    nickTimeout: number('nick-timeout'),
-    idleTimeout: number('idle-timeout'),
-    pingTimeout: number('ping-timeout'),
-    handshakeTimeout: number('handshake-timeout'),
-    ...(cert && key && { tls: { cert: readOption('tls-cert', cert), key: readOption('tls-key', key) } }),
-    password: secret('password-file', 'CHAT_PASSWORD'),
-    passwordDelay: number('password-delay'),
-    opPassword: secret('op-password-file', 'OP_PASSWORD'),
-    banSeconds: number('ban-seconds'),
-    ...(raw('redis') !== undefined && { redis: raw('redis')! }),
-  };
+  const options: Record<string, unknown> = {};
+  for (const [field, row] of rows) {
+    const flag = flagsOf(field, row)[0]!;
+    switch (row.kind) {
+      case 'number': {
+        const text = raw(flag, row);
+        if (text === undefined) {
+          options[field] = row.fallback;
+          break;
+        }
+        const value = Number(text);
+        if (row.max !== undefined && (!Number.isInteger(value) || value < row.min || value > row.max)) {
+          throw new Error(`--${flag} must be a whole number from ${row.min} to ${row.max}, not "${text}"`);
+        }
+        if (!Number.isFinite(value) || value < row.min) throw new Error(`--${flag} must be a number of at least ${row.min}, not "${text}"`);
+        options[field] = value;
+        break;
+      }
+      case 'text': {
+        const text = raw(flag, row) ?? ('fallback' in row ? row.fallback : undefined);
+        if (text !== undefined) options[field] = text;
+        break;
+      }
+      case 'flag':
+        options[field] = given[flag] === true || ['1', 'true', 'yes'].includes(env[row.env ?? envOf(flag)] ?? '');
+        break;
+      case 'tls': {
+        const [cert, key] = [raw('tls-cert'), raw('tls-key')];
+        if (Boolean(cert) !== Boolean(key)) throw new Error('--tls-cert and --tls-key go together: give both');
+        if (cert && key) options[field] = { cert: readOption('tls-cert', cert), key: readOption('tls-key', key) };
+        break;
+      }
+      case 'secret': {
+        const file = raw(flag);
+        const value = file ? readOption(flag, file).toString('utf8').replace(/\r?\n$/, '') : env[row.secretEnv] || undefined;
+        if (value === '') throw new Error(`--${flag}: the password is empty`);
+        if (value !== undefined) options[field] = value;
+        break;
+      }
+    }
+  }
+  return options as unknown as ServerOptions; // every field was set from its row above
 }
 
 /** The defaults, as a server started with no option has them. */

@@ -3,18 +3,50 @@
  * codes (`*** left alice timeout`); the client turns them into sentences in
  * the user's language. French typography: a no-break space before : ; ! ?
  */
-export type Lang = 'en' | 'fr';
+import type { Lang } from './lang.ts';
+import type { CommandName, ErrorCode, LeaveReason } from './protocol.ts';
 
-/** The language to speak: --lang, else LC_ALL / LC_MESSAGES / LANG starting with "fr". */
-export function pickLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
-  const wanted = explicit || env.LC_ALL || env.LC_MESSAGES || env.LANG || ''; // empty means unset
-  return wanted.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+export { pickLang, type Lang } from './lang.ts';
+
+/** The words of one language. Keyed on the protocol's own types: a code without its sentence does not compile. */
+export interface Messages {
+  usage: string;
+  askNick: string;
+  askPassword: string;
+  untrusted: (where: string) => string;
+  wrongHost: (host: string) => string;
+  tlsFailed: (why: string) => string;
+  notTls: (where: string) => string;
+  operator: (nick: string) => string;
+  kicked: (nick: string, by: string, why: string) => string;
+  muted: (nick: string, by: string) => string;
+  unmuted: (nick: string, by: string) => string;
+  connecting: (where: string) => string;
+  refused: (where: string) => string;
+  unknownHost: (host: string) => string;
+  unreachable: (where: string, why: string) => string;
+  lost: string;
+  closedByServer: string;
+  badArgs: (why: string) => string;
+  welcome: (nick: string, n: number) => string;
+  joined: (nick: string) => string;
+  left: (nick: string, why?: string) => string;
+  reasons: Record<LeaveReason, string>;
+  renamed: (old: string, nick: string) => string;
+  online: (nicks: string[]) => string;
+  privateTag: string;
+  shutdown: string;
+  split: string;
+  whole: string;
+  /** Each command's syntax and what it does, for /help. The server sends the English ones. */
+  help: Record<CommandName, [usage: string, what: string]>;
+  errors: Record<ErrorCode, (arg?: string) => string>;
 }
 
 const people = (lang: Lang, n: number) =>
   lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
 
-const en = {
+const en: Messages = {
   usage: `Usage: npm run client -- [options]      (or: npx tsx final/client.ts [options])
 
 Options (environment variable in brackets):
@@ -58,7 +90,7 @@ the commands.`,
     kicked: 'kicked out',
     shutdown: 'server stopped',
     split: 'their server is unreachable',
-  } as Record<string, string>,
+  },
   renamed: (old: string, nick: string) => `${old} is now known as ${nick}`,
   online: (nicks: string[]) => `${people('en', nicks.length)}: ${nicks.join(', ')}`,
   privateTag: 'private',
@@ -73,10 +105,10 @@ the commands.`,
     quit: ['/quit [REASON]', 'leave the chat'],
     help: ['/help', 'this help'],
     op: ['/op PASSWORD', 'become an operator'],
-    kick: ['/kick NICK [REASON]', 'put someone out for a while'],
+    kick: ['/kick NICK [REASON]', 'put someone out (and ban their address for a while)'],
     mute: ['/mute NICK', 'stop someone’s messages'],
     unmute: ['/unmute NICK', 'let them speak again'],
-  } as Record<string, [string, string]>,
+  },
   errors: {
     'nick-invalid': () => 'Nicknames have 1 to 16 letters, digits, "_" or "-".',
     'nick-taken': (nick = '') => `The nickname ${nick} is already taken.`,
@@ -95,10 +127,8 @@ the commands.`,
     muted: () => 'You are muted: your messages are not sent.',
     banned: (wait = '') => `You were kicked out: come back in ${wait} s.`,
     'tls-required': () => 'This server only accepts encrypted connections (--tls).',
-  } as Record<string, (arg?: string) => string>,
+  },
 };
-
-export type Messages = typeof en;
 
 const fr: Messages = {
   usage: `Utilisation : npm run client -- [options]      (ou : npx tsx final/client.ts [options])
@@ -144,7 +174,7 @@ les commandes.`,
     kicked: 'exclu',
     shutdown: 'serveur arrêté',
     split: 'son serveur est injoignable',
-  } as Record<string, string>,
+  },
   renamed: (old: string, nick: string) => `${old} s’appelle désormais ${nick}`,
   online: (nicks: string[]) => `${people('fr', nicks.length)} : ${nicks.join(', ')}`,
   privateTag: 'privé',
@@ -159,10 +189,10 @@ les commandes.`,
     quit: ['/quit [RAISON]', 'quitter le salon'],
     help: ['/help', 'cette aide'],
     op: ['/op MOT_DE_PASSE', 'devenir opérateur'],
-    kick: ['/kick PSEUDO [RAISON]', 'exclure quelqu’un pour un temps'],
+    kick: ['/kick PSEUDO [RAISON]', 'exclure quelqu’un (et bannir son adresse un moment)'],
     mute: ['/mute PSEUDO', 'couper les messages de quelqu’un'],
     unmute: ['/unmute PSEUDO', 'lui rendre la parole'],
-  } as Record<string, [string, string]>,
+  },
   errors: {
     'nick-invalid': () => 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
     'nick-taken': (nick = '') => `Le pseudo ${nick} est déjà pris.`,
@@ -181,7 +211,7 @@ les commandes.`,
     muted: () => 'Vous êtes réduit au silence : vos messages ne partent pas.',
     banned: (wait = '') => `Vous avez été exclu : revenez dans ${wait} s.`,
     'tls-required': () => 'Ce serveur n’accepte que les connexions chiffrées (--tls).',
-  } as Record<string, (arg?: string) => string>,
+  },
 };
 
 export const text: Record<Lang, Messages> = { en, fr };

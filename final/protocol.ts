@@ -20,35 +20,59 @@ export const NICK_PROMPT = 'NICK';
 export const PASSWORD_PROMPT = 'PASS';
 
 /** Why someone left, as the `left` notice says it. */
-export type LeaveReason =
-  | 'quit' // said /quit (its reason follows, if any)
-  | 'closed' // closed the connection
-  | 'reset' // the connection failed (reset, network error)
-  | 'timeout' // did not answer a ping
-  | 'too-slow' // stopped reading: its output buffer filled up
-  | 'kicked' // an operator removed it
-  | 'shutdown' // the server is stopping
-  | 'split'; // its server is no longer reachable (several servers)
+export const LEAVE_REASONS = [
+  'quit', // said /quit (its reason follows, if any)
+  'closed', // closed the connection
+  'reset', // the connection failed (reset, network error)
+  'timeout', // did not answer a ping
+  'too-slow', // stopped reading: its output buffer filled up
+  'kicked', // an operator removed it
+  'shutdown', // the server is stopping
+  'split', // its server is no longer reachable (several servers)
+] as const;
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 /** Errors sent to one client; args are listed after the code. */
-export type ErrorCode =
-  | 'nick-invalid'
-  | 'nick-taken' // <nickname>
-  | 'nick-timeout'
-  | 'too-long' // <max bytes>
-  | 'bad-utf8'
-  | 'flood' // <seconds to wait>
-  | 'unknown-command' // <command>
-  | 'usage' // <command>
-  | 'no-such-nick' // <nickname>
-  | 'server-full'
-  | 'too-many-connections'
-  | 'password-wrong' // <attempts left> (room password, or /op)
-  | 'not-operator'
-  | 'op-disabled' // no operator password on this server
-  | 'muted'
-  | 'banned' // <seconds left>
-  | 'tls-required';
+export const ERROR_CODES = [
+  'nick-invalid',
+  'nick-taken', // <nickname>
+  'nick-timeout',
+  'too-long', // <max bytes>
+  'bad-utf8',
+  'flood', // <seconds to wait>
+  'unknown-command', // <command>
+  'usage', // <command>
+  'no-such-nick', // <nickname>
+  'server-full',
+  'too-many-connections',
+  'password-wrong', // <attempts left> (room password, or /op)
+  'not-operator',
+  'op-disabled', // no operator password on this server
+  'muted',
+  'banned', // <seconds left>
+  'tls-required',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The commands a user can type, in the order /help lists them; `operator`: for operators only. */
+export const COMMANDS = {
+  nick: { operator: false },
+  msg: { operator: false },
+  me: { operator: false },
+  list: { operator: false },
+  quit: { operator: false },
+  help: { operator: false },
+  op: { operator: false },
+  kick: { operator: true },
+  mute: { operator: true },
+  unmute: { operator: true },
+} as const;
+export type CommandName = keyof typeof COMMANDS;
+
+/** Is a word read from the wire one of these codes? (A server may be newer than its client.) */
+export function isOneOf<T extends string>(codes: readonly T[], word: string): word is T {
+  return (codes as readonly string[]).includes(word);
+}
 
 /** Every notice code, with the number of arguments it carries. */
 export const NOTICE_CODES = [
@@ -105,24 +129,6 @@ export type Command =
   | { kind: 'unmute'; nick: string }
   | { kind: 'usage'; command: string }
   | { kind: 'unknown'; command: string };
-
-/** The commands a user can type, with their usage, for /help. */
-export const COMMAND_USAGE: Record<string, string> = {
-  nick: '/nick NEW  change your nickname',
-  msg: '/msg NICK TEXT  send a private message',
-  me: '/me ACTION  describe what you do',
-  list: '/list  who is online',
-  quit: '/quit [REASON]  leave the chat',
-  help: '/help  this help',
-  op: '/op PASSWORD  become an operator',
-};
-
-/** What operators may do, shown by /help once they are operators. */
-export const OPERATOR_USAGE: Record<string, string> = {
-  kick: '/kick NICK [REASON]  put someone out (and ban their address for a while)',
-  mute: '/mute NICK  stop someone’s messages',
-  unmute: '/unmute NICK  let them speak again',
-};
 
 /** Read one line a client typed: a message, or a command when it starts with "/" ("//" sends a "/"). */
 export function parseCommand(line: string): Command {

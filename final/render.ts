@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from './i18n.ts';
-import type { ServerLine } from './protocol.ts';
+import { COMMANDS, ERROR_CODES, LEAVE_REASONS, isOneOf, type CommandName, type ServerLine } from './protocol.ts';
 import { sanitize } from './sanitize.ts';
 
 const NICK_COLOURS = ['green', 'yellow', 'blue', 'magenta', 'cyan', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright'] as const;
@@ -50,18 +50,17 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
     case 'joined':
       return system(t.joined(a));
     case 'left':
-      return system(t.left(a, b === 'quit' ? trailing : (t.reasons[b] ?? b)));
+      return system(t.left(a, b === 'quit' ? trailing : isOneOf(LEAVE_REASONS, b) ? t.reasons[b] : b));
     case 'renamed':
       return system(t.renamed(a, b));
     case 'online':
       return system(t.online(line.args.map(sanitize)));
     case 'help': {
-      const [usage, what] = t.help[a] ?? [trailing, ''];
+      const [usage, what] = Object.hasOwn(COMMANDS, a) ? t.help[a as CommandName] : [trailing, ''];
       return { text: `  ${c.bold(usage.padEnd(20))} ${what}` };
     }
     case 'error': {
-      const say = t.errors[a];
-      return { text: time + c.red(say ? say(b) : `${a} ${b}`.trim()) };
+      return { text: time + c.red(isOneOf(ERROR_CODES, a) ? t.errors[a](b) : `${a} ${b}`.trim()) };
     }
     // #endregion notices
     case 'operator':

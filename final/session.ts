@@ -15,12 +15,6 @@ import { samePassword } from './secrets.ts';
 
 type State = 'password' | 'nick' | 'chat' | 'closed';
 
-/** How long a client that was told goodbye may take to close its side. */
-const QUIT_GRACE_MS = 2000;
-
-/** Wrong room passwords allowed before the connection is closed. */
-export const PASSWORD_ATTEMPTS = 3;
-
 export class Session implements Seat, Speaker {
   #nick = '';
   #key = '';
@@ -147,7 +141,7 @@ export class Session implements Seat, Speaker {
     if (this.#state === 'closed') return;
     if (this.#busy) {
       this.socket.pause(); // no more reading until the answer comes
-      if (this.#waiting.length < 100) this.#waiting.push(Buffer.from(bytes)); // a copy: `bytes` is only lent
+      if (this.#waiting.length < this.context.options.maxWaiting) this.#waiting.push(Buffer.from(bytes)); // a copy: `bytes` is only lent
       return;
     }
     this.#lastActive = Date.now();
@@ -191,7 +185,7 @@ export class Session implements Seat, Speaker {
       return;
     }
     this.#passwordAttempts++;
-    const left = PASSWORD_ATTEMPTS - this.#passwordAttempts;
+    const left = this.context.options.passwordAttempts - this.#passwordAttempts;
     this.context.log('password-wrong', `${this.address} (${left} attempt(s) left)`);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
@@ -297,7 +291,7 @@ export class Session implements Seat, Speaker {
     this.flush();
     this.socket.end();
     // A client may keep its side open (nc does): it must not keep its place in the room.
-    setTimeout(() => this.socket.destroy(), QUIT_GRACE_MS).unref();
+    setTimeout(() => this.socket.destroy(), this.context.options.quitGrace * 1000).unref();
   }
 
   /** Cut the connection now, without a goodbye (the server's last resort when it stops). */

@@ -1,7 +1,7 @@
 // npm run exercise -- <step> [--lang en|fr]: start a step's exercise in
 // exercises/<step>/, and say what to build and how to check it.
 import { steps } from '../course/index.ts';
-import { detectLang } from '../checker/text.ts';
+import { pickLang } from '../final/lang.ts';
 import { parseVerifyArgs } from './args.ts';
 import { readText, shown, stepByName, workDir } from './course-files.ts';
 import { toTerminal } from './markdown.ts';
@@ -12,7 +12,7 @@ import { writeStart } from './start.ts';
 import { styleFor } from './style.ts';
 
 const args = parseVerifyArgs(process.argv.slice(2));
-const lang = args.lang ?? detectLang();
+const lang = pickLang(args.lang);
 const t = messages(lang);
 const style = styleFor(process.stdout);
 const step = args.words[0] === undefined ? undefined : stepByName(args.words[0]);

@@ -2,7 +2,7 @@
 // as recorded by `npm run verify`; reset starts one exercise again.
 import { existsSync, renameSync } from 'node:fs';
 import { steps as allSteps } from '../course/index.ts';
-import { detectLang } from '../checker/text.ts';
+import { pickLang } from '../final/lang.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName, workDir } from './course-files.ts';
 import { messages } from './messages.ts';
@@ -12,7 +12,7 @@ import { writeStart } from './start.ts';
 import { styleFor } from './style.ts';
 
 const args = parseVerifyArgs(process.argv.slice(2));
-const lang = args.lang ?? detectLang();
+const lang = pickLang(args.lang);
 const t = messages(lang);
 const style = styleFor(process.stdout);
 const [command, name] = args.words;

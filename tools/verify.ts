@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { steps, type Step } from '../course/index.ts';
-import { detectLang } from '../checker/text.ts';
+import { pickLang } from '../final/lang.ts';
 import { stopAll } from '../checker/program.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName } from './course-files.ts';
@@ -14,7 +14,7 @@ import { styleFor } from './style.ts';
 import { watchAndRun } from './watch.ts';
 
 const args = parseVerifyArgs(process.argv.slice(2));
-const lang = args.lang ?? detectLang();
+const lang = pickLang(args.lang);
 const t = messages(lang);
 const style = styleFor(process.stdout);
 // npm runs scripts from the repository's root; paths are from where the student typed.
