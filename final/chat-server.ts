@@ -7,7 +7,9 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ServerOptions } from './config.ts';
 import type { ChatContext, Seat } from './context.ts';
+import { AddressGuard } from './guard.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
+import { Moderation } from './moderation.ts';
 import { formatAddress, type Logger } from './log.ts';
 import { errorNotice, notice } from './protocol.ts';
 import { Hub } from './hub.ts';
@@ -26,7 +28,13 @@ export class ChatServer implements ChatContext {
   #handshakes = new Map<net.Socket, { since: number; started: boolean }>();
   #connections = 0;
   #perIp = new ConnectionCounter();
-  #bans = new Map<string, number>();
+  /** Per address, across connections: wrong passwords, connection and notice budgets. */
+  readonly guard: AddressGuard;
+  /** Bans and mutes. */
+  readonly moderation = new Moderation();
+  /** Refusals logged once per address and per 10 s, then counted: a flood of connections is not a flood of log lines. */
+  #refused = new Map<string, { count: number; why: string }>();
+  #refusedSince = Date.now();
   #secure: tls.SecureContext | undefined;
   #toFlush = new Set<Seat>();
   #flushScheduled = false;
@@ -39,6 +47,7 @@ export class ChatServer implements ChatContext {
     readonly log: Logger,
   ) {
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
+    this.guard = new AddressGuard(options);
     this.server = net.createServer((socket) => this.#accept(socket));
   }
 
@@ -65,7 +74,7 @@ export class ChatServer implements ChatContext {
     const address = formatAddress(ip, raw.remotePort);
     raw.on('error', () => {}); // its session, if any, reports errors; before that, there is nobody to tell
     const refusal = this.#refusal(ip);
-    if (refusal) this.log('refused', `${address}: ${refusal}`);
+    if (refusal) this.#logRefusal(ip, address, refusal);
     else {
       this.#connections++;
       this.#perIp.add(ip);
@@ -84,12 +93,14 @@ export class ChatServer implements ChatContext {
   // #region refusal
   /** Why this connection must be turned away, as the notice that says it, or nothing. */
   #refusal(ip: string): string | undefined {
-    const bannedUntil = this.#bans.get(ip) ?? 0;
-    if (bannedUntil > Date.now()) return errorNotice('banned', Math.ceil((bannedUntil - Date.now()) / 1000));
+    const banned = this.moderation.bannedFor(ip);
+    if (banned > 0) return errorNotice('banned', banned);
+    if (this.options.password !== undefined && this.guard.lockedFor(ip) > 0) return errorNotice('locked', this.guard.lockedFor(ip));
     if (this.#connections >= this.options.maxClients) return errorNotice('server-full');
-    if (this.#perIp.get(ip) >= this.options.maxPerIp && !(this.options.loopbackUnlimited && isLoopback(ip))) {
-      return errorNotice('too-many-connections');
-    }
+    if (this.unlimited(ip)) return undefined;
+    if (this.#perIp.get(ip) >= this.options.maxPerIp) return errorNotice('too-many-connections');
+    // A burst of connections is fine (a class arriving), a steady stream from one address is not.
+    if (!this.guard.mayConnect(ip)) return errorNotice('too-fast', this.guard.connectWait(ip));
     return undefined;
   }
   // #endregion refusal
@@ -134,8 +145,27 @@ export class ChatServer implements ChatContext {
     this.#toFlush.delete(seat);
   }
 
-  ban(ip: string): void {
-    if (this.options.banSeconds > 0) this.#bans.set(ip, Date.now() + this.options.banSeconds * 1000);
+  unlimited(ip: string): boolean {
+    return this.options.loopbackUnlimited && isLoopback(ip);
+  }
+
+  /** The first refusal of an address in a 10 s window is logged; the others are counted, and summed up by the sweeper. */
+  #logRefusal(ip: string, address: string, refusal: string): void {
+    const why = refusal.replace(/^\*\*\* error /, '').split(' ')[0]!;
+    const seen = this.#refused.get(ip);
+    if (seen) seen.count++;
+    else {
+      if (this.#refused.size < 10000) this.#refused.set(ip, { count: 0, why });
+      this.log('refused', `${address}: ${why}`);
+    }
+  }
+
+  #summariseRefusals(now: number): void {
+    if (now - this.#refusedSince < 10000) return;
+    const seconds = Math.round((now - this.#refusedSince) / 1000);
+    for (const [ip, { count, why }] of this.#refused) if (count > 0) this.log('refused', `${count} more connection(s) from ${ip} in ${seconds} s (${why})`);
+    this.#refused.clear();
+    this.#refusedSince = now;
   }
 
   // #region batching
@@ -184,7 +214,9 @@ export class ChatServer implements ChatContext {
         if (!started && now - since > tlsFirstByte * 1000) this.#refuseClearText(raw); // a plain client, waiting for NICK
         else if (now - since > handshakeTimeout * 1000) raw.destroy();
       }
-      for (const [ip, until] of this.#bans) if (until <= now) this.#bans.delete(ip);
+      this.moderation.sweep(now);
+      this.guard.sweep(now);
+      this.#summariseRefusals(now);
       for (const session of this.#sessions) session.sweep(now); // nickname deadline, pings: see Session
     }, period);
     this.#sweeper.unref();

@@ -1,5 +1,6 @@
 /** What each command a joined client types does. */
-import type { CommandContext, Moderation, Someone, Speaker } from './context.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CommandContext, ModerationKind, Someone, Speaker } from './context.ts';
 import { checkNick } from './nick.ts';
 import { text } from './i18n.ts';
 import { COMMANDS, actionLine, errorNotice, notice, privateLine, publicLine, type Command, type CommandName } from './protocol.ts';
@@ -30,6 +31,7 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
       return;
     }
     case 'nick': {
+      if (me.muted) return me.sendLine(errorNotice('muted')); // a new name would be heard by everyone
       const check = checkNick(command.nick);
       if (!check.ok) return me.sendLine(errorNotice('nick-invalid'));
       if (check.nick === me.nick) return;
@@ -43,9 +45,10 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
       });
       return;
     }
-    case 'list':
-      me.sendLine(notice('online', room.nicks()));
+    case 'list': {
+      me.list(room.nicks());
       return;
+    }
     case 'quit':
       me.quit('quit', command.reason);
       return;
@@ -70,12 +73,16 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
     case 'mute':
     case 'unmute':
       return moderate(me, context, command);
+    case 'bans':
+    case 'unban':
+      return bans(me, context, command);
   }
 }
 
-/** Someone called `nick`, here or on another server, or an error to the one who asked. */
+/** Someone called `nick` (or "#3": the third of the last /list), here or on another server, or an error to the one who asked. */
 function find(me: Speaker, { room }: CommandContext, nick: string): Someone | undefined {
-  const target = room.find(nick);
+  const numbered = /^#(\d+)$/.exec(nick);
+  const target = room.find(numbered ? (me.listed[Number(numbered[1]) - 1] ?? '') : nick);
   if (!target) {
     const check = checkNick(nick);
     me.sendLine(errorNotice('no-such-nick', check.ok ? check.nick : nick.slice(0, 32)));
@@ -83,29 +90,61 @@ function find(me: Speaker, { room }: CommandContext, nick: string): Someone | un
   return target;
 }
 
-function becomeOperator(me: Speaker, { options, room, log }: CommandContext, password: string): void {
+/**
+ * /op PASSWORD. A wrong one costs what a wrong room password costs: an
+ * answer only after a delay (the lines typed meanwhile wait), one more
+ * failure for the address (too many lock it out of both passwords), and
+ * the connection after a few.
+ */
+function becomeOperator(me: Speaker, { options, room, log, guard }: CommandContext, password: string): void {
   if (options.opPassword === undefined) return me.sendLine(errorNotice('op-disabled'));
   if (me.operator) return;
-  if (!samePassword(password, options.opPassword)) {
-    const failed = me.opFailed();
-    log('op-password-wrong', `${me.nick} from ${me.address}`);
-    me.sendLine(errorNotice('password-wrong', options.opAttempts - failed));
-    if (failed >= options.opAttempts) me.quit('closed');
-    return;
+  const locked = guard.lockedFor(me.ip);
+  if (locked > 0) return me.sendLine(errorNotice('locked', locked)); // not even compared: the answer would tell
+  if (samePassword(password, options.opPassword)) {
+    me.promote();
+    log('operator', `${me.nick} from ${me.address}`);
+    return room.say(notice('operator', [me.nick]));
   }
-  me.promote();
-  log('operator', `${me.nick} from ${me.address}`);
-  room.say(notice('operator', [me.nick]));
+  const failed = me.opFailed();
+  log('op-password-wrong', `${me.nick} from ${me.address}`);
+  const lockedOut = guard.failed(me.ip);
+  if (lockedOut) log('locked-out', `${me.ip} for ${options.lockoutSeconds} s after ${options.lockoutFailures} wrong passwords`);
+  me.wait(async () => {
+    await sleep(options.passwordDelay * 1000);
+    if (lockedOut) return me.sendLine(errorNotice('locked', guard.lockedFor(me.ip)));
+    me.sendLine(errorNotice('password-wrong', Math.max(0, options.opAttempts - failed)));
+    if (failed >= options.opAttempts) me.quit('closed');
+  });
 }
 
 /** /kick, /mute, /unmute: operators only; everybody sees what happened. */
-function moderate(me: Speaker, context: CommandContext, command: Extract<Command, { kind: Moderation }>): void {
-  const { room, log } = context;
+function moderate(me: Speaker, context: CommandContext, command: Extract<Command, { kind: ModerationKind }>): void {
+  const { room } = context;
   if (!me.operator) return me.sendLine(errorNotice('not-operator'));
   const target = find(me, context, command.nick);
   if (!target) return;
-  log(command.kind, `${target.nick} by ${me.nick}`);
+  if (target.key === me.key) return me.sendLine(errorNotice('not-yourself'));
+  const reason = (command.kind === 'kick' && command.reason) || undefined;
   const notices = { kick: 'kicked', mute: 'muted', unmute: 'unmuted' } as const;
-  room.say(notice(notices[command.kind], [target.nick, me.nick], (command.kind === 'kick' && command.reason) || undefined));
-  room.moderate(target, command.kind);
+  room.say(notice(notices[command.kind], [target.nick, me.nick], reason));
+  room.moderate(target, command.kind, { by: me.nick, ...(reason && { reason }) }); // logged where it is applied
+}
+
+/** /bans lists this server's bans, numbered; /unban #2 (or an address) lifts one. Addresses are shown to operators only. */
+function bans(me: Speaker, { moderation, log }: CommandContext, command: Extract<Command, { kind: 'bans' | 'unban' }>): void {
+  if (!me.operator) return me.sendLine(errorNotice('not-operator'));
+  const now = Date.now();
+  const list = moderation.bans(now);
+  if (command.kind === 'bans') {
+    me.sendLine(notice('bans', [list.length]));
+    list.forEach((ban, i) => me.sendLine(notice('ban', [i + 1, ban.ip, ban.nick, Math.ceil((ban.until - now) / 1000)], ban.reason || undefined)));
+    return;
+  }
+  const numbered = /^#(\d+)$/.exec(command.who);
+  const ip = numbered ? list[Number(numbered[1]) - 1]?.ip : command.who;
+  const lifted = ip === undefined ? undefined : moderation.unban(ip);
+  if (!lifted) return me.sendLine(errorNotice('no-such-ban', command.who.slice(0, 64)));
+  log('unbanned', `${lifted.ip} (${lifted.nick}) by ${me.nick}`);
+  me.sendLine(notice('unbanned', [lifted.ip, me.nick]));
 }

@@ -49,6 +49,18 @@ export interface ServerOptions {
   opAttempts: number;
   /** Seconds a kicked address stays banned. */
   banSeconds: number;
+  /** Seconds a mute lasts (it outlives reconnects), unless lifted by /unmute. */
+  muteSeconds: number;
+  /** Wrong passwords (room or /op) from one address within lockoutWindow seconds that lock it out for lockoutSeconds. */
+  lockoutFailures: number;
+  lockoutWindow: number;
+  lockoutSeconds: number;
+  /** New connections from one address: connectBurst at once, then connectRate per second. */
+  connectBurst: number;
+  connectRate: number;
+  /** Join/leave notices one address may cause: noticeBurst at once, then noticeRate per second; beyond, it comes and goes unannounced. */
+  noticeBurst: number;
+  noticeRate: number;
   /** Share the room with other servers through this Redis (redis://host:port), or none. */
   redis?: string;
 }
@@ -79,7 +91,7 @@ const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>
   maxWaiting: { kind: 'number', fallback: 100, min: 1, unit: 'LINES', help: 'lines kept for a client while its nickname is reserved' },
   maxClients: { kind: 'number', fallback: 1000, min: 1, unit: 'N', help: 'connections in all' },
   maxPerIp: { kind: 'number', fallback: 10, min: 1, unit: 'N', help: 'connections per IP address' },
-  loopbackUnlimited: { kind: 'flag', help: 'no per-IP limit for 127.0.0.1 and ::1, for tests and benchmarks' },
+  loopbackUnlimited: { kind: 'flag', help: 'no per-address limit (connections, their rate, notices) for 127.0.0.1 and ::1, for benchmarks' },
   nickTimeout: { kind: 'number', fallback: 20, min: 0.05, unit: 'S', help: 'seconds to choose a nickname' },
   idleTimeout: { kind: 'number', fallback: 120, min: 0.05, unit: 'S', help: 'seconds of silence before a ping' },
   pingTimeout: { kind: 'number', fallback: 20, min: 0.05, unit: 'S', help: 'seconds to answer a ping' },
@@ -93,6 +105,14 @@ const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>
   opPassword: { kind: 'secret', flag: 'op-password-file', secretEnv: 'OP_PASSWORD', help: "the operators' password for /op, in FILE" },
   opAttempts: { kind: 'number', fallback: 3, min: 1, unit: 'N', help: 'wrong /op passwords before the connection is closed' },
   banSeconds: { kind: 'number', fallback: 60, min: 0, unit: 'S', help: 'seconds a kicked address stays banned' },
+  muteSeconds: { kind: 'number', fallback: 1800, min: 1, unit: 'S', help: 'seconds a mute lasts, reconnecting or not' },
+  lockoutFailures: { kind: 'number', fallback: 5, min: 1, unit: 'N', help: 'wrong passwords (room or /op) from one address that lock it out' },
+  lockoutWindow: { kind: 'number', fallback: 600, min: 1, unit: 'S', help: '... counted over this many seconds' },
+  lockoutSeconds: { kind: 'number', fallback: 600, min: 1, unit: 'S', help: 'seconds an address stays locked out of both passwords' },
+  connectBurst: { kind: 'number', fallback: 20, min: 1, unit: 'N', help: 'new connections one address may open at once' },
+  connectRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'new connections per second after that' },
+  noticeBurst: { kind: 'number', fallback: 6, min: 1, unit: 'N', help: 'arrivals one address may have announced at once' },
+  noticeRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'announced arrivals per second after that' },
   redis: { kind: 'text', unit: 'URL', env: 'REDIS_URL', help: 'share one room with other servers through Redis, e.g. redis://127.0.0.1:6379' },
 };
 

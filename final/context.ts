@@ -9,18 +9,27 @@
  * This module holds types only and imports no module of final/ but leaves.
  */
 import type { ServerOptions } from './config.ts';
+import type { AddressGuard } from './guard.ts';
 import type { Logger } from './log.ts';
+import type { Moderation } from './moderation.ts';
 import type { LeaveReason } from './protocol.ts';
 import type { Member, Room } from './room.ts';
 
-export type Moderation = 'kick' | 'mute' | 'unmute';
+export type ModerationKind = 'kick' | 'mute' | 'unmute';
+
+/** Who moderated, and why: for the notices, /bans and the logs. */
+export interface Decision {
+  by: string;
+  reason?: string;
+}
 
 /** A member of this server's room, as the hub sees it (a Session). */
 export interface Seat extends Member {
   sendLine(line: string): void;
-  /** Leave the room as an operator's kick says. */
-  kick(): void;
-  mute(muted: boolean): void;
+  /** Leave the room as an operator's kick says; the address is banned for a while. */
+  kick(decision: Decision): void;
+  /** Mute (it outlives reconnects) or unmute. */
+  mute(muted: boolean, decision: Decision): void;
   /** Take a new nickname, already claimed: the one way a nickname changes. */
   rename(nick: string, key: string): void;
 }
@@ -39,8 +48,8 @@ export interface Chatroom {
   claim(key: string, nick: string): Promise<boolean>;
   /** Give back a key claimed for nothing (its session left while we asked). */
   release(key: string): void;
-  /** A seat with a claimed nickname enters the room. */
-  join(seat: Seat): void;
+  /** A seat with a claimed nickname enters the room; `announce`: everyone is told. */
+  join(seat: Seat, announce?: boolean): void;
   /** A seat leaves; `line` (its "left" notice), if any, goes to everyone (`here`: to this server's members too). */
   leave(seat: Seat, line: string | undefined, here?: boolean): void;
   /** A seat took a new, claimed, nickname. */
@@ -50,14 +59,16 @@ export interface Chatroom {
   /** A line for one person, wherever they are. */
   tell(to: Someone, line: string): void;
   /** Kick, mute or unmute someone, wherever they are. */
-  moderate(to: Someone, kind: Moderation): void;
+  moderate(to: Someone, kind: ModerationKind, decision: Decision): void;
 }
 
 /** The one who typed a command, as the commands see it (a Session). */
 export interface Speaker {
   readonly nick: string;
   readonly key: string;
+  /** "127.0.0.1:41234", and its IP address alone. */
   readonly address: string;
+  readonly ip: string;
   readonly joined: boolean;
   readonly operator: boolean;
   readonly muted: boolean;
@@ -70,6 +81,10 @@ export interface Speaker {
   promote(): void;
   /** Wrong /op password: how many wrong ones so far. */
   opFailed(): number;
+  /** The nicknames its last /list showed, in order: `/kick #3` means the third. */
+  readonly listed: readonly string[];
+  /** Show it who is online (and remember the order, for "#3"). */
+  list(nicks: string[]): void;
 }
 
 /** What a command may use besides the one who typed it. */
@@ -77,6 +92,10 @@ export interface CommandContext {
   readonly options: ServerOptions;
   readonly log: Logger;
   readonly room: Chatroom;
+  /** Wrong passwords per address, across connections. */
+  readonly guard: AddressGuard;
+  /** This server's bans and mutes. */
+  readonly moderation: Moderation;
 }
 
 /** What a session needs from the server that owns it (one per server: nothing is global). */
@@ -91,6 +110,8 @@ export interface ChatContext {
   flushLater(seat: Seat): void;
   /** The connection is closed: stop counting it. */
   forget(seat: Seat): void;
-  /** Refuse new connections from this address for a while (after a kick). */
-  ban(ip: string): void;
+  readonly guard: AddressGuard;
+  readonly moderation: Moderation;
+  /** No limit per address for this one (loopback with --loopback-unlimited). */
+  unlimited(ip: string): boolean;
 }

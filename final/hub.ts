@@ -4,7 +4,7 @@
  * redis-link.ts), every line said here also goes to the other servers, and
  * nicknames, /list, /msg and moderation span all of them.
  */
-import type { Chatroom, Moderation, Seat, Someone } from './context.ts';
+import type { Chatroom, Decision, ModerationKind, Seat, Someone } from './context.ts';
 import type { Link, LinkEvent, LinkHost } from './link.ts';
 import { checkNick } from './nick.ts';
 import { notice } from './protocol.ts';
@@ -52,9 +52,10 @@ export class Hub implements Chatroom, LinkHost {
     this.#link?.release(key);
   }
 
-  join(seat: Seat): void {
+  join(seat: Seat, announce = true): void {
     if (!this.room.add(seat)) throw new Error(`nickname ${seat.key} claimed twice`);
-    this.#say(notice('joined', [seat.nick]), seat, { join: [seat.key, seat.nick] });
+    if (announce) this.#say(notice('joined', [seat.nick]), seat, { join: [seat.key, seat.nick] });
+    else this.#link?.send({ t: 'room', join: [seat.key, seat.nick] });
   }
 
   leave(seat: Seat, line: string | undefined, here = true): void {
@@ -85,9 +86,9 @@ export class Hub implements Chatroom, LinkHost {
     else this.#link?.send({ t: 'to', key: to.key, line });
   }
 
-  moderate(to: Someone, kind: Moderation): void {
-    if (to.seat) apply(to.seat, kind);
-    else this.#link?.send({ t: 'mod', key: to.key, kind });
+  moderate(to: Someone, kind: ModerationKind, decision: Decision): void {
+    if (to.seat) apply(to.seat, kind, decision);
+    else this.#link?.send({ t: 'mod', key: to.key, kind, by: decision.by, ...(decision.reason && { reason: decision.reason }) });
   }
 
   // ------------------------------------------------------------------ LinkHost
@@ -100,7 +101,7 @@ export class Hub implements Chatroom, LinkHost {
     const seat = this.room.find(event.key);
     if (!seat) return;
     if (event.t === 'to') seat.sendLine(event.line);
-    else apply(seat, event.kind);
+    else apply(seat, event.kind, { by: event.by ?? '?', ...(event.reason && { reason: event.reason }) });
   }
 
   local(line: string): void {
@@ -120,7 +121,7 @@ export class Hub implements Chatroom, LinkHost {
   }
 }
 
-function apply(seat: Seat, kind: Moderation): void {
-  if (kind === 'kick') seat.kick();
-  else seat.mute(kind === 'mute');
+function apply(seat: Seat, kind: ModerationKind, decision: Decision): void {
+  if (kind === 'kick') seat.kick(decision);
+  else seat.mute(kind === 'mute', decision);
 }

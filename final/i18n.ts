@@ -41,7 +41,14 @@ export interface Messages {
   /** Each command's syntax and what it does, for /help. The server sends the English ones. */
   help: Record<CommandName, [usage: string, what: string]>;
   errors: Record<ErrorCode, (arg?: string) => string>;
+  /** /bans, for operators: how many, then one line each. */
+  bans: (n: number) => string;
+  ban: (n: string, address: string, nick: string, seconds: string, reason: string) => string;
+  unbanned: (address: string, by: string) => string;
 }
+
+/** "#1 alice, #2 bob": an operator can /kick #2 a name they cannot type. */
+const numbered = (nicks: string[]) => nicks.map((nick, i) => `#${i + 1} ${nick}`).join(', ');
 
 const people = (lang: Lang, n: number) =>
   lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
@@ -92,7 +99,7 @@ the commands.`,
     split: 'their server is unreachable',
   },
   renamed: (old: string, nick: string) => `${old} is now known as ${nick}`,
-  online: (nicks: string[]) => `${people('en', nicks.length)}: ${nicks.join(', ')}`,
+  online: (nicks: string[]) => `${people('en', nicks.length)}: ${numbered(nicks)}`,
   privateTag: 'private',
   shutdown: 'The server is shutting down.',
   split: 'The room is split: the other servers are out of reach; only people on this server hear you.',
@@ -108,6 +115,8 @@ the commands.`,
     kick: ['/kick NICK [REASON]', 'put someone out (and ban their address for a while)'],
     mute: ['/mute NICK', 'stop someone’s messages'],
     unmute: ['/unmute NICK', 'let them speak again'],
+    bans: ['/bans', 'list the banned addresses'],
+    unban: ['/unban #N|ADDRESS', 'lift a ban (its number in /bans)'],
   },
   errors: {
     'nick-invalid': () => 'Nicknames have 1 to 16 letters, digits, "_" or "-".',
@@ -127,7 +136,14 @@ the commands.`,
     muted: () => 'You are muted: your messages are not sent.',
     banned: (wait = '') => `You were kicked out: come back in ${wait} s.`,
     'tls-required': () => 'This server only accepts encrypted connections (--tls).',
+    locked: (wait = '') => `Too many wrong passwords from your address: try again in ${wait} s.`,
+    'too-fast': (wait = '') => `Too many connections from your address in a short time: wait ${wait} s.`,
+    'not-yourself': () => 'You cannot do that to yourself.',
+    'no-such-ban': (who = '') => `No ban ${who}: see /bans.`,
   },
+  bans: (n) => (n === 0 ? 'No address is banned.' : `${n} banned address${n > 1 ? 'es' : ''}:`),
+  ban: (n, address, nick, seconds, reason) => `  #${n} ${address} (${nick}), ${seconds} s left${reason ? `: ${reason}` : ''}`,
+  unbanned: (address, by) => `${address} may come back (${by})`,
 };
 
 const fr: Messages = {
@@ -176,7 +192,7 @@ les commandes.`,
     split: 'son serveur est injoignable',
   },
   renamed: (old: string, nick: string) => `${old} s’appelle désormais ${nick}`,
-  online: (nicks: string[]) => `${people('fr', nicks.length)} : ${nicks.join(', ')}`,
+  online: (nicks: string[]) => `${people('fr', nicks.length)} : ${numbered(nicks)}`,
   privateTag: 'privé',
   shutdown: 'Le serveur s’arrête.',
   split: 'Le salon est coupé en deux : les autres serveurs sont injoignables ; seuls les gens de ce serveur vous entendent.',
@@ -192,6 +208,8 @@ les commandes.`,
     kick: ['/kick PSEUDO [RAISON]', 'exclure quelqu’un (et bannir son adresse un moment)'],
     mute: ['/mute PSEUDO', 'couper les messages de quelqu’un'],
     unmute: ['/unmute PSEUDO', 'lui rendre la parole'],
+    bans: ['/bans', 'lister les adresses bannies'],
+    unban: ['/unban #N|ADRESSE', 'lever un bannissement (son numéro dans /bans)'],
   },
   errors: {
     'nick-invalid': () => 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
@@ -211,7 +229,14 @@ les commandes.`,
     muted: () => 'Vous êtes réduit au silence : vos messages ne partent pas.',
     banned: (wait = '') => `Vous avez été exclu : revenez dans ${wait} s.`,
     'tls-required': () => 'Ce serveur n’accepte que les connexions chiffrées (--tls).',
+    locked: (wait = '') => `Trop de mots de passe erronés depuis votre adresse : réessayez dans ${wait} s.`,
+    'too-fast': (wait = '') => `Trop de connexions depuis votre adresse en peu de temps : attendez ${wait} s.`,
+    'not-yourself': () => 'Vous ne pouvez pas vous faire cela à vous-même.',
+    'no-such-ban': (who = '') => `Aucun bannissement ${who} : voyez /bans.`,
   },
+  bans: (n) => (n === 0 ? 'Aucune adresse n’est bannie.' : `${n} adresse${n > 1 ? 's' : ''} bannie${n > 1 ? 's' : ''} :`),
+  ban: (n, address, nick, seconds, reason) => `  #${n} ${address} (${nick}), encore ${seconds} s${reason ? ` : ${reason}` : ''}`,
+  unbanned: (address, by) => `${address} peut revenir (${by})`,
 };
 
 export const text: Record<Lang, Messages> = { en, fr };

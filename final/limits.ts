@@ -25,6 +25,11 @@ export class TokenBucket {
     return true;
   }
 
+  /** Is the bucket full again (nothing taken lately)? Then it can be forgotten. */
+  full(now = Date.now()): boolean {
+    return this.#tokens + ((now - this.#updated) / 1000) * this.rate >= this.burst;
+  }
+
   /** Seconds until the next token. */
   wait(now = Date.now()): number {
     const tokens = Math.min(this.burst, this.#tokens + ((now - this.#updated) / 1000) * this.rate);

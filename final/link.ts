@@ -3,13 +3,13 @@
  * (Redis today, see redis-link.ts): the events, their form on the wire, and
  * the two sides of a link, as the hub and the link see each other.
  */
-import type { Moderation, Someone } from './context.ts';
+import type { ModerationKind, Someone } from './context.ts';
 
 /** What servers tell each other. `line` is shown to everyone; the rest keeps the member lists right. */
 export type LinkEvent =
   | { t: 'room'; line?: string; join?: [key: string, nick: string]; leave?: string; rename?: [oldKey: string, key: string, nick: string] }
   | { t: 'to'; key: string; line: string }
-  | { t: 'mod'; key: string; kind: Moderation };
+  | { t: 'mod'; key: string; kind: ModerationKind; by?: string; reason?: string };
 
 /** On the wire: an event or a beat (a server's member list), with who sent it. */
 export type Wire = (LinkEvent | { t: 'beat'; members: [key: string, nick: string][] }) & { s: string };

@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'muted',
   'banned', // <seconds left>
   'tls-required',
+  'locked', // <seconds left>: too many wrong passwords from this address
+  'too-fast', // <seconds to wait>: too many new connections from this address
+  'not-yourself', // an operator cannot kick or mute themselves
+  'no-such-ban', // <address or #n>
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -66,6 +70,8 @@ export const COMMANDS = {
   kick: { operator: true },
   mute: { operator: true },
   unmute: { operator: true },
+  bans: { operator: true },
+  unban: { operator: true },
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -91,6 +97,9 @@ export const NOTICE_CODES = [
   'unmuted', // <nickname> <by>
   'split', // the room is split: other servers unreachable
   'whole', // the room is whole again
+  'ban', // <#n> <address> <nickname> <seconds left> [:<reason>]: one line of /bans (operators only)
+  'bans', // <count>: how many lines of /bans follow
+  'unbanned', // <address> <by>: to the operator who lifted it
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -127,6 +136,8 @@ export type Command =
   | { kind: 'kick'; nick: string; reason: string }
   | { kind: 'mute'; nick: string }
   | { kind: 'unmute'; nick: string }
+  | { kind: 'bans' }
+  | { kind: 'unban'; who: string }
   | { kind: 'usage'; command: string }
   | { kind: 'unknown'; command: string };
 
@@ -162,6 +173,10 @@ export function parseCommand(line: string): Command {
     case 'mute':
     case 'unmute':
       return first && !tail ? { kind: name, nick: first } : { kind: 'usage', command: name };
+    case 'bans':
+      return { kind: 'bans' };
+    case 'unban':
+      return first && !tail ? { kind: 'unban', who: first } : { kind: 'usage', command: name };
     default:
       return { kind: 'unknown', command: name };
   }

@@ -71,6 +71,14 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
       return { text: time + c.yellow(t.muted(a, b)) };
     case 'unmuted':
       return system(t.unmuted(a, b));
+    case 'bans':
+      return system(t.bans(Number(a) || 0));
+    case 'ban': {
+      const [, , nick = '', seconds = ''] = line.args.map(sanitize);
+      return { text: t.ban(a, b, nick, seconds, trailing) };
+    }
+    case 'unbanned':
+      return system(t.unbanned(a, b));
     case 'ping':
       return { text: '', action: 'pong' };
     case 'split':

@@ -10,7 +10,7 @@ import { checkNick } from './nick.ts';
 import { NICK_PROMPT, PASSWORD_PROMPT, errorNotice, notice, parseCommand, type LeaveReason } from './protocol.ts';
 import { decodeUtf8, sanitize } from './sanitize.ts';
 import { runCommand } from './commands.ts';
-import type { ChatContext, CommandContext, Seat, Speaker } from './context.ts';
+import type { ChatContext, CommandContext, Decision, Seat, Speaker } from './context.ts';
 import { samePassword } from './secrets.ts';
 
 type State = 'password' | 'nick' | 'chat' | 'closed';
@@ -34,6 +34,9 @@ export class Session implements Seat, Speaker {
   #operator = false;
   #opFailures = 0;
   #muted = false;
+  /** Was its arrival announced? (Not when its address comes and goes too often.) Then so is its departure. */
+  #announced = false;
+  #listed: readonly string[] = [];
   /** Waiting for the room (a nickname being reserved on every server): lines wait their turn. */
   #busy = false;
   #waiting: Buffer[] = [];
@@ -53,7 +56,7 @@ export class Session implements Seat, Speaker {
     this.ip = ip;
     this.address = address;
     const { options } = context;
-    this.#commands = { options, log: context.log, room: context.hub };
+    this.#commands = { options, log: context.log, room: context.hub, guard: context.guard, moderation: context.moderation };
     this.#bucket = new TokenBucket(options.floodBurst, options.floodRate);
     this.#reader = new LineReader(options.maxLine, {
       line: (bytes) => this.#onLine(bytes),
@@ -176,23 +179,39 @@ export class Session implements Seat, Speaker {
   }
   // #endregion flood
 
-  /** Right: on to the nickname. Wrong: answer after a delay (it slows guessing); 3 wrong: goodbye. */
+  /**
+   * Right: on to the nickname. Wrong: answer after a delay (it slows
+   * guessing); 3 wrong: goodbye. Wrong ones are also counted per address,
+   * across connections: too many, and the address is locked out a while.
+   */
   #onPassword(text: string): void {
     if (this.#timer) return; // lines typed while we make a guesser wait are ignored
-    if (samePassword(text, this.context.options.password ?? '')) {
+    const { options, guard, log } = this.context;
+    const locked = guard.lockedFor(this.ip);
+    if (locked > 0) {
+      this.sendLine(errorNotice('locked', locked)); // not even compared: the answer would tell
+      return this.quit('closed');
+    }
+    if (samePassword(text, options.password ?? '')) {
       this.#state = 'nick';
       this.sendLine(NICK_PROMPT);
       return;
     }
     this.#passwordAttempts++;
-    const left = this.context.options.passwordAttempts - this.#passwordAttempts;
-    this.context.log('password-wrong', `${this.address} (${left} attempt(s) left)`);
+    const left = options.passwordAttempts - this.#passwordAttempts;
+    log('password-wrong', `${this.address} (${left} attempt(s) left)`);
+    const lockedOut = guard.failed(this.ip);
+    if (lockedOut) log('locked-out', `${this.ip} for ${options.lockoutSeconds} s after ${options.lockoutFailures} wrong passwords`);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
+      if (lockedOut) {
+        this.sendLine(errorNotice('locked', guard.lockedFor(this.ip)));
+        return this.quit('closed');
+      }
       this.sendLine(errorNotice('password-wrong', left));
       if (left > 0) this.sendLine(PASSWORD_PROMPT);
       else this.quit('closed');
-    }, this.context.options.passwordDelay * 1000);
+    }, options.passwordDelay * 1000);
   }
 
   /**
@@ -228,9 +247,12 @@ export class Session implements Seat, Speaker {
       this.#nick = check.nick;
       this.#key = check.key;
       this.#state = 'chat';
-      this.context.log('joined', `${this.nick} from ${this.address}`);
+      const { moderation, guard, log } = this.context;
+      this.#muted = moderation.isMuted(this.ip, this.#key); // leaving did not lift it
+      this.#announced = this.context.unlimited(this.ip) || guard.mayAnnounce(this.ip);
+      log('joined', `${this.nick} from ${this.address}${this.#announced ? '' : ' (unannounced: its address comes and goes too often)'}`);
       this.sendLine(notice('welcome', [this.nick, hub.size + 1]));
-      hub.join(this);
+      hub.join(this, this.#announced);
     });
   }
 
@@ -245,6 +267,15 @@ export class Session implements Seat, Speaker {
     this.context.hub.renamed(this, old);
   }
 
+  get listed(): readonly string[] {
+    return this.#listed;
+  }
+
+  list(nicks: string[]): void {
+    this.#listed = nicks; // "#3" in an operator's next command is the third of these
+    this.sendLine(notice('online', nicks));
+  }
+
   promote(): void {
     this.#operator = true;
   }
@@ -253,8 +284,12 @@ export class Session implements Seat, Speaker {
     return ++this.#opFailures;
   }
 
-  mute(muted: boolean): void {
+  mute(muted: boolean, decision: Decision): void {
     this.#muted = muted;
+    const { moderation, options, log } = this.context;
+    if (muted) moderation.mute(this.ip, this.#key, Date.now() + options.muteSeconds * 1000);
+    else moderation.unmute(this.ip, this.#key);
+    log(muted ? 'muted' : 'unmuted', `${this.nick} from ${this.address} by ${decision.by}`);
   }
 
   // #region sweep
@@ -300,8 +335,12 @@ export class Session implements Seat, Speaker {
   }
 
   /** An operator put this member out: close, and keep its address out for a while. */
-  kick(): void {
-    this.context.ban(this.ip);
+  kick(decision: Decision): void {
+    const { moderation, options, log } = this.context;
+    if (options.banSeconds > 0) {
+      moderation.ban({ ip: this.ip, nick: this.nick, by: decision.by, reason: decision.reason ?? '', until: Date.now() + options.banSeconds * 1000 });
+    }
+    log('kicked', `${this.nick} from ${this.address} by ${decision.by}${decision.reason ? ` (${decision.reason})` : ''}`);
     this.quit('kicked');
   }
 
@@ -322,8 +361,9 @@ export class Session implements Seat, Speaker {
     if (!wasJoined) return;
     const reason = this.#leaveReason ?? 'closed';
     this.context.log('left', `${this.nick} from ${this.address} (${reason}${this.#leaveMessage ? `: ${this.#leaveMessage}` : ''})`);
-    // A kick was announced by the operator's notice; the people here were told of a shutdown.
-    const line = reason === 'kicked' ? undefined : notice('left', [this.nick, reason], this.#leaveMessage || undefined);
+    // A kick was announced by the operator's notice; the people here were told of a shutdown;
+    // an arrival that was not announced (its address churns) leaves unannounced too.
+    const line = reason === 'kicked' || !this.#announced ? undefined : notice('left', [this.nick, reason], this.#leaveMessage || undefined);
     this.context.hub.leave(this, line, reason !== 'shutdown');
   }
 }

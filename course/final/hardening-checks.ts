@@ -1,0 +1,167 @@
+// final/ against a bored student: each check replays an attack seen on a
+// class's server (issue: "a class that a bored student cannot wreck") and
+// shows that it no longer works. All from one address, 127.0.0.1: what a
+// student on one computer can do.
+import type { Check } from '../../checker/check.ts';
+import { CheckFailure } from '../../checker/failure.ts';
+import type { Lab, RunningServer } from '../../checker/lab.ts';
+import type { Peer } from '../../checker/peer.ts';
+import { expectAbsent } from '../common.ts';
+import { before, enter } from './checks.ts';
+
+const serverCheck = (check: Omit<Check, 'needs'>): Check => ({ ...check, needs: ['server'] });
+
+/** A connection that answers the room password, and what it got back. */
+async function tryPassword(lab: Lab, server: RunningServer, who: string, password: string): Promise<Peer> {
+  const peer = await lab.connect(server, who);
+  const first = await peer.readUntil('\n'); // the text before it
+  if (first === 'PASS') peer.send(`${password}\n`);
+  return peer;
+}
+
+/** An operator in the room, for the moderation checks. */
+async function teacherAnd(lab: Lab, env: NodeJS.ProcessEnv, ...students: string[]) {
+  const server = await lab.startServer({ OP_PASSWORD: 'chalk', PASSWORD_DELAY: '0', ...env });
+  const teacher = await enter(lab, server, 'teacher');
+  teacher.send('/op chalk\n');
+  await teacher.readUntil('*** operator teacher\n');
+  const others: Peer[] = [];
+  for (const nick of students) others.push(await enter(lab, server, nick));
+  return { server, teacher, others };
+}
+
+/** How many lines of `text` match. */
+const count = (text: string, pattern: RegExp) => text.split('\n').filter((line) => pattern.test(line)).length;
+
+export const checks: Check[] = [
+  serverCheck({
+    id: 'op-brute-force',
+    title: { en: 'wrong /op passwords are answered late and counted per address: reconnecting does not reset them', fr: 'les mauvais mots de passe /op sont répondus en retard et comptés par adresse : se reconnecter ne remet rien à zéro' },
+    hint: { en: 'Count failures per IP address in the server (not in the connection), over a window; past the limit, refuse both passwords for a while.', fr: 'Comptez les échecs par adresse IP dans le serveur (pas dans la connexion), sur une fenêtre de temps ; au-delà de la limite, refusez les deux mots de passe un moment.' },
+    async run(lab) {
+      const server = await lab.startServer({ OP_PASSWORD: 'chalk', PASSWORD_DELAY: '0.3', LOCKOUT_FAILURES: '4' });
+      // A wrong answer comes no sooner than the delay, and the lines sent meanwhile wait for it.
+      const mallory = await enter(lab, server, 'mallory');
+      const start = Date.now();
+      mallory.send('/op guess1\n/list\n');
+      const answer = await mallory.readUntil(/\*\*\* online [^\n]*\n/);
+      if (!answer.includes('*** error password-wrong 2\n')) throw mallory.inbox.failure({ en: 'the wrong /op was not answered before the next line', fr: 'le mauvais /op n’a pas reçu de réponse avant la ligne suivante' }, '*** error password-wrong 2\n');
+      if (Date.now() - start < 250) throw new CheckFailure({ en: `a wrong /op was answered after ${Date.now() - start} ms, sooner than PASSWORD_DELAY (300 ms)`, fr: `un mauvais /op a reçu sa réponse en ${Date.now() - start} ms, avant PASSWORD_DELAY (300 ms)` });
+      mallory.send('/op guess2\n/op guess3\n');
+      await mallory.readUntil('*** error password-wrong 0\n');
+      await mallory.inbox.waitClosed();
+      // A new connection: the address has used 3 of its 4; the fourth locks it out.
+      const again = await enter(lab, server, 'mallory');
+      again.send('/op guess4\n');
+      await again.readUntil(/\*\*\* error locked \d+\n/);
+      again.send('/op chalk\n'); // even the right password: no answer may tell a guess from the truth
+      await again.readUntil(/\*\*\* error locked \d+\n/);
+      expectAbsent(await before(again, again, 'marker'), '*** operator', again, { en: 'the right password worked during a lockout', fr: 'le bon mot de passe a marché pendant un verrouillage' });
+    },
+  }),
+  serverCheck({
+    id: 'password-brute-force',
+    title: { en: 'wrong room passwords lock the address out, across reconnects, and the lockout refuses at once', fr: 'les mauvais mots de passe du salon verrouillent l’adresse, d’une connexion à l’autre, et le verrouillage refuse aussitôt' },
+    hint: { en: 'The same per-address counter as /op: a locked address is refused when it connects, with "*** error locked <seconds>".', fr: 'Le même compteur par adresse que pour /op : une adresse verrouillée est refusée dès sa connexion, avec « *** error locked <secondes> ».' },
+    async run(lab) {
+      const server = await lab.startServer({ CHAT_PASSWORD: 'open sesame', PASSWORD_DELAY: '0', LOCKOUT_FAILURES: '4' });
+      const first = await tryPassword(lab, server, 'guesser', 'guess1');
+      await first.readUntil('*** error password-wrong 2\n');
+      first.send('guess2\n');
+      await first.readUntil('*** error password-wrong 1\n');
+      first.send('guess3\n');
+      await first.readUntil('*** error password-wrong 0\n');
+      await first.inbox.waitClosed();
+      const second = await tryPassword(lab, server, 'guesser again', 'guess4');
+      await second.readUntil(/\*\*\* error locked \d+\n/);
+      await second.inbox.waitClosed();
+      const third = await lab.connect(server, 'guesser, third time');
+      await third.readUntil(/\*\*\* error locked \d+\n/);
+      await third.inbox.waitClosed();
+      if (third.received.includes('PASS')) throw third.inbox.failure({ en: 'a locked-out address was asked for the password again', fr: 'une adresse verrouillée s’est vu redemander le mot de passe' });
+      const log = server.program.output.all.toString();
+      if (count(log, /locked-out 127\.0\.0\.1/) !== 1) throw server.program.output.failure({ en: 'the lockout was not logged exactly once', fr: 'le verrouillage n’a pas été journalisé une seule fois' });
+    },
+  }),
+  serverCheck({
+    id: 'join-quit-flood',
+    title: { en: 'one address that joins and quits in a loop is slowed down, and the room sees a bounded number of notices', fr: 'une adresse qui entre et sort en boucle est freinée, et le salon voit un nombre borné d’annonces' },
+    hint: { en: 'A token bucket per address for new connections ("*** error too-fast <s>"), another for join notices; a departure is announced only if the arrival was.', fr: 'Un seau à jetons par adresse pour les nouvelles connexions (« *** error too-fast <s> »), un autre pour les annonces d’arrivée ; un départ n’est annoncé que si l’arrivée l’a été.' },
+    async run(lab) {
+      const server = await lab.startServer({ CONNECT_BURST: '12', CONNECT_RATE: '0.01', NOTICE_BURST: '4', NOTICE_RATE: '0.01' });
+      const watcher = await enter(lab, server, 'watcher'); // one connection and one notice of the budgets
+      let refused: Peer | undefined;
+      for (let i = 0; i < 12 && !refused; i++) {
+        const peer = await lab.connect(server, `looper ${i}`);
+        const first = await peer.readUntil('\n');
+        if (first.startsWith('*** error too-fast ')) refused = peer;
+        else {
+          peer.send(`looper${i}\n/quit\n`);
+          await peer.inbox.waitClosed();
+        }
+      }
+      if (!refused) throw new CheckFailure({ en: '12 connections in a row from one address were all accepted (CONNECT_BURST=12, one used by the watcher)', fr: '12 connexions d’affilée depuis une même adresse ont toutes été acceptées (CONNECT_BURST=12, dont une pour l’observateur)' });
+      await refused.inbox.waitClosed();
+      const seen = await before(watcher, watcher, 'marker');
+      const notices = count(seen, /^\*\*\* (joined|left) looper/);
+      // NOTICE_BURST=4: the watcher's own arrival, then 3 loopers announced, each arrival and departure.
+      if (notices > 6) throw watcher.inbox.failure({ en: `the watcher saw ${notices} join/leave notices from one address (at most 6)`, fr: `l’observateur a vu ${notices} annonces d’arrivée ou de départ venant d’une même adresse (6 au plus)` });
+      if (count(seen, /^\*\*\* joined looper/) !== count(seen, /^\*\*\* left looper/)) throw watcher.inbox.failure({ en: 'an unannounced arrival was announced leaving, or the reverse', fr: 'une arrivée non annoncée a été annoncée au départ, ou l’inverse' });
+      const log = server.program.output.all.toString();
+      if (count(log, /refused/) > 1) throw server.program.output.failure({ en: 'each refused connection wrote its own log line (the first, then a summary)', fr: 'chaque connexion refusée a écrit sa propre ligne de journal (la première, puis un résumé)' });
+    },
+  }),
+  serverCheck({
+    id: 'mute-holds',
+    title: { en: 'a mute holds: no /nick while muted, and quitting then coming back (any nickname) stays muted', fr: 'une mise en sourdine tient : pas de /nick pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas' },
+    hint: { en: 'Keep mutes in the server, by nickname key and by address, with an expiry; check them when someone joins, and in /nick.', fr: 'Gardez les mises en sourdine dans le serveur, par clé de pseudo et par adresse, avec une échéance ; vérifiez-les à l’arrivée et dans /nick.' },
+    async run(lab) {
+      const { server, teacher, others } = await teacherAnd(lab, {}, 'bob');
+      const bob = others[0]!;
+      teacher.send('/mute bob\n');
+      await bob.readUntil('*** muted bob teacher\n');
+      bob.send('/nick robert\n');
+      await bob.readUntil('*** error muted\n');
+      expectAbsent(await before(teacher, teacher, 'marker one'), 'renamed', teacher, { en: 'a muted member changed nickname', fr: 'un membre réduit au silence a changé de pseudo' });
+      bob.send('/quit\n');
+      await bob.inbox.waitClosed();
+      for (const nick of ['bob', 'bobby']) {
+        const back = await enter(lab, server, nick);
+        back.send('I am back\n');
+        await back.readUntil('*** error muted\n');
+        back.send('/quit\n');
+        await back.inbox.waitClosed();
+      }
+      expectAbsent(await before(teacher, teacher, 'marker two'), 'I am back', teacher, { en: 'reconnecting lifted a mute', fr: 'se reconnecter a levé la mise en sourdine' });
+    },
+  }),
+  serverCheck({
+    id: 'operator-tools',
+    title: { en: 'an operator cannot kick themselves; /kick #n from /list, with a logged reason; /bans and /unban', fr: 'un opérateur ne peut pas s’exclure lui-même ; /kick #n d’après /list, avec une raison journalisée ; /bans et /unban' },
+    hint: { en: 'Remember the order of the last /list per connection; keep bans with who, why and until; "*** ban <n> <address> <nick> <s> :<reason>".', fr: 'Retenez l’ordre du dernier /list de chaque connexion ; gardez les bannissements avec qui, pourquoi et jusqu’à quand ; « *** ban <n> <adresse> <pseudo> <s> :<raison> ».' },
+    async run(lab) {
+      const { server, teacher } = await teacherAnd(lab, { BAN_SECONDS: '60' }, 'bob');
+      teacher.send('/kick teacher oops\n/mute teacher\n');
+      await teacher.readUntil('*** error not-yourself\n*** error not-yourself\n');
+      // A nickname nobody can type: the operator kicks it by its number in /list.
+      const odd = await enter(lab, server, 'жук');
+      teacher.send('/list\n');
+      await teacher.readUntil('*** online ');
+      const names = (await teacher.readUntil('\n')).split(' ');
+      const n = names.indexOf('жук') + 1;
+      if (n === 0) throw teacher.inbox.failure({ en: 'the odd nickname is not in /list', fr: 'le pseudo étrange n’est pas dans /list' });
+      teacher.send(`/kick #${n} rude\n`);
+      await teacher.readUntil('*** kicked жук teacher :rude\n');
+      await odd.inbox.waitClosed();
+      const log = server.program.output.all.toString();
+      if (!/kicked \S+ from \S+ by teacher \(rude\)/.test(log)) throw server.program.output.failure({ en: 'the kick and its reason were not logged', fr: 'l’exclusion et sa raison n’ont pas été journalisées' });
+      teacher.send('/bans\n');
+      await teacher.readUntil(/\*\*\* bans 1\n\*\*\* ban 1 127\.0\.0\.1 \S+ \d+ :rude\n/);
+      const banned = await lab.connect(server, 'banned');
+      await banned.readUntil(/\*\*\* error banned \d+\n/);
+      teacher.send('/unban #1\n');
+      await teacher.readUntil('*** unbanned 127.0.0.1 teacher\n');
+      await enter(lab, server, 'welcome-back');
+    },
+  }),
+];
