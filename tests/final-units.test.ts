@@ -1,9 +1,15 @@
 // The final server's small modules, one job each, checked on their own.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { text } from '../final/i18n.ts';
+import { render } from '../final/render.ts';
 import { LineReader } from '../final/framing.ts';
 import { TokenBucket, isLoopback } from '../final/limits.ts';
 import { checkNick } from '../final/nick.ts';
-import { notice, parseCommand, parseServerLine, publicLine } from '../final/protocol.ts';
+import { LEAVE_REASONS, notice, parseCommand, parseServerLine, publicLine } from '../final/protocol.ts';
 import { decodeUtf8, sanitize } from '../final/sanitize.ts';
 import { parseServerArgs } from '../final/config.ts';
 
@@ -116,5 +122,34 @@ describe('server options', () => {
     expect(() => parseServerArgs(['--port', '70000'], {})).toThrow(/--port/);
     expect(() => parseServerArgs(['--max-line', 'lots'], {})).toThrow(/--max-line/);
     expect(() => parseServerArgs(['--tls-cert', 'a.pem'], {})).toThrow(/together/);
+  });
+});
+
+describe('regressions a tired developer could plant', () => {
+  it('strips every C0 and C1 control character, one by one, and DEL (a tab becomes a space)', () => {
+    for (let code = 0; code <= 0x9f; code++) {
+      if (code >= 0x20 && code < 0x7f) continue;
+      // At the end: ESC takes the character after it along (an escape sequence), as it should.
+      const expected = code === 0x09 ? 'ab ' : 'ab';
+      expect(sanitize(`ab${String.fromCharCode(code)}`), `U+${code.toString(16).padStart(4, '0')}`).toBe(expected);
+    }
+  });
+  it('reads a password file without its final newline, CRLF too, and refuses an empty one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chatroom-pw-'));
+    const file = (name: string, content: string) => (writeFileSync(path.join(dir, name), content), path.join(dir, name));
+    expect(parseServerArgs(['--password-file', file('lf', 'open sesame\n')], {})).toMatchObject({ password: 'open sesame' });
+    expect(parseServerArgs(['--op-password-file', file('crlf', 'chalk\r\n')], {})).toMatchObject({ opPassword: 'chalk' });
+    expect(parseServerArgs([], { CHAT_PASSWORD: 'from env' })).toMatchObject({ password: 'from env' });
+    expect(() => parseServerArgs(['--password-file', file('empty', '\n')], {})).toThrow(/empty/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('renders every leave reason in French with its French words, never the code', () => {
+    const c = new Chalk({ level: 0 });
+    for (const reason of LEAVE_REASONS) {
+      if (reason === 'quit') continue; // its own words follow instead
+      const shown = render(parseServerLine(notice('left', ['bob', reason])), text.fr, c).text;
+      expect(shown, reason).toContain(`bob a quitté le salon (${text.fr.reasons[reason]})`);
+    }
+    expect(render(parseServerLine(notice('left', ['bob', 'quit'], 'à plus')), text.fr, c).text).toContain('bob a quitté le salon (à plus)');
   });
 });

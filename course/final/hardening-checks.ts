@@ -113,16 +113,19 @@ export const checks: Check[] = [
   }),
   serverCheck({
     id: 'mute-holds',
-    title: { en: 'a mute holds: no /nick while muted, and quitting then coming back (any nickname) stays muted', fr: 'une mise en sourdine tient : pas de /nick pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas' },
+    title: { en: 'a mute holds: no /nick, /me or /msg while muted, and quitting then coming back (any nickname) stays muted', fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas' },
     hint: { en: 'Keep mutes in the server, by nickname key and by address, with an expiry; check them when someone joins, and in /nick.', fr: 'Gardez les mises en sourdine dans le serveur, par clé de pseudo et par adresse, avec une échéance ; vérifiez-les à l’arrivée et dans /nick.' },
     async run(lab) {
       const { server, teacher, others } = await teacherAnd(lab, {}, 'bob');
       const bob = others[0]!;
       teacher.send('/mute bob\n');
       await bob.readUntil('*** muted bob teacher\n');
-      bob.send('/nick robert\n');
-      await bob.readUntil('*** error muted\n');
-      expectAbsent(await before(teacher, teacher, 'marker one'), 'renamed', teacher, { en: 'a muted member changed nickname', fr: 'un membre réduit au silence a changé de pseudo' });
+      bob.send('/nick robert\n/me waves\n/msg teacher psst\n');
+      await bob.readUntil('*** error muted\n*** error muted\n*** error muted\n');
+      const heard = await before(teacher, teacher, 'marker one');
+      for (const sign of ['renamed', 'waves', 'psst']) {
+        expectAbsent(heard, sign, teacher, { en: `a muted member got through with ${sign}`, fr: `un membre réduit au silence est passé avec ${sign}` });
+      }
       bob.send('/quit\n');
       await bob.inbox.waitClosed();
       for (const nick of ['bob', 'bobby']) {
@@ -162,6 +165,20 @@ export const checks: Check[] = [
       teacher.send('/unban #1\n');
       await teacher.readUntil('*** unbanned 127.0.0.1 teacher\n');
       await enter(lab, server, 'welcome-back');
+    },
+  }),
+  serverCheck({
+    id: 'own-order',
+    title: { en: 'a reply to one person comes after the room lines that person caused before it', fr: 'une réponse à une seule personne arrive après les lignes du salon que cette personne a provoquées avant' },
+    hint: { en: 'Before queuing a line for one client, queue the room lines broadcast before it that this client has not received yet.', fr: 'Avant de mettre en file une ligne pour un seul client, mettez-y les lignes du salon diffusées avant elle qu’il n’a pas encore reçues.' },
+    async run(lab) {
+      const server = await lab.startServer();
+      const alice = await enter(lab, server, 'alice');
+      alice.send('hello\n/list\n/nosuchcommand\n');
+      const got = await alice.readUntil('*** error unknown-command nosuchcommand\n');
+      const said = got.indexOf('alice: hello\n');
+      const listed = got.indexOf('*** online ');
+      if (said === -1 || listed === -1 || said > listed) throw alice.inbox.failure({ en: 'the /list answer overtook the message said just before it', fr: 'la réponse à /list a doublé le message dit juste avant' }, 'alice: hello\n*** online alice\n');
     },
   }),
 ];
