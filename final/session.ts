@@ -213,7 +213,7 @@ export class Session implements Seat, Speaker {
   #onNick(text: string): void {
     const check = checkNick(text);
     if (!check.ok) {
-      this.sendLine(errorNotice('nick-invalid'));
+      this.sendLine(errorNotice('nick-invalid', check.problem));
       this.sendLine(NICK_PROMPT);
       return;
     }
