@@ -153,7 +153,7 @@ export class Session implements Seat, Speaker {
     }
     if (this.#state === 'password') return this.#onPassword(text);
     const clean = sanitize(text);
-    if (this.#state === 'nick') return this.#onNick(clean);
+    if (this.#state === 'nick') return this.#onNick(text); // checkNick refuses controls and invisibles, saying so
     const command = parseCommand(clean);
     if (command.kind !== 'pong' && !this.#allowed()) return;
     runCommand(this, this.#commands, command);
