@@ -136,7 +136,7 @@ function oneScript(nick: string): boolean {
  * Zoé and 李雷 stay as they are. Safe for any text, not only valid nicknames.
  */
 export function nickForLog(nick: string): string {
-  if (PRINTABLE_ASCII.test(nick)) return nick; // the common case
+  if (/^[\x21-\x5b\x5d-\x7e]*$/.test(nick)) return nick; // the common case (and no backslash to fake an escape)
   let shown = '';
   let letter = false; // the previous character was shown as it is, and takes accents
   for (const ch of nick) {
