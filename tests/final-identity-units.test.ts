@@ -24,6 +24,8 @@ describe('nickname keys', () => {
       ['strasse', ['Straße', 'STRASSE']],
       ['bob', ['b0b', 'BOB']],
       ['mary', ['rnary']],
+      ['アイウ', ['ｱｲｳ']], // half-width katakana: only NFKC joins them
+      ['alice', ['ᵃlice']],
     ];
     for (const [nick, lookalikes] of same) {
       for (const lookalike of lookalikes) expect(keyOf(lookalike), `${lookalike} vs ${nick}`).toBe(keyOf(nick));
@@ -41,7 +43,7 @@ describe('nickname keys', () => {
 
 describe('nickname rules', () => {
   it('accepts one script with digits, "_" and "-", as UTS #39 "highly restrictive" does', () => {
-    const fine = ['Zoé', 'Éloïse', '李雷', '田中さん', 'タナカ', 'Tシャツ', '김민준', 'हिन्दी', 'Δημήτρης', 'Дмитрий', 'مریم', 'ไทย', 'x_1-2', '42', 'x'.repeat(16)];
+    const fine = ['Zoé', 'Éloïse', '李雷', '田中さん', 'タナカ', 'Tシャツ', '김민준', 'हिन्दी', 'Δημήτρης', 'Дмитрий', 'مریم', 'ไทย', 'x_1-2', '42', 'x'.repeat(16), 'x\u20D7y', 'x\u0300\u0301\u0302\u0303'];
     for (const nick of fine) expect(problemOf(nick), nick).toBe('ok');
   });
   it('refuses each broken rule with its own reason', () => {
@@ -100,6 +102,8 @@ describe('invisible characters in messages', () => {
     expect(sanitize('\uFEFFbom zero\u200Bwidth soft\u00ADhyphen word\u2060joiner')).toBe('bom zerowidth softhyphen wordjoiner');
     expect(sanitize('han\u3164gul\uFFA0 \u115F\u1160x a\u034Fb')).toBe('hangul x ab');
     expect(sanitize('alice\uFE0F a\u200Db')).toBe('alice ab'); // no emoji here to join or vary
+    expect(sanitize('a\u200D👍 👍\u200D')).toBe('a👍 👍'); // a ZWJ joins two emoji, or goes
+    expect(sanitize('क\u200D क\u200Dष')).toBe('क क\u200Dष'); // a joiner inside a Hindi word only
   });
   it('keeps what emoji, ideographs and joining scripts need', () => {
     const kept = ['👩\u200D💻', '👨\u200D👩\u200D👧', '❤\uFE0F', '1\uFE0F\u20E3', '👍🏽', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '葛\u{E0100}', 'می\u200Cخواهم', 'Zoé dit « ça va ? »'];
@@ -128,6 +132,8 @@ describe('wrapped lines', () => {
   });
   it('leaves a line that fits, or any line when the width is unknown', () => {
     expect(wrapLine('12:00 bob: hi', 80)).toBe('12:00 bob: hi');
+    const coloured = `\x1b[2m12:00 \x1b[22m\x1b[32mbob\x1b[39m: ${'x'.repeat(27)}`; // 38 columns, 56 characters
+    expect(wrapLine(coloured, 40)).toBe(coloured);
     expect(wrapLine('x'.repeat(500), undefined)).toBe('x'.repeat(500));
     expect(wrapLine('x'.repeat(500), Number.NaN)).toBe('x'.repeat(500));
   });

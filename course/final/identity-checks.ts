@@ -91,6 +91,8 @@ export const checks: Check[] = [
       other.send('Zoé\n');
       await other.readExactly('*** welcome Zoé 2\n');
       await alice.readExactly('*** joined Zoé\n');
+      other.send('/nick --\n');
+      await other.readExactly('*** error nick-invalid letter\n');
       other.send('/nick al\u200Bice\n'); // a command loses its invisible characters first
       await other.readExactly('*** error nick-taken alice\n');
     },
