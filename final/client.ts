@@ -13,7 +13,7 @@ import { LineReader } from './framing.ts';
 import { hiddenInput } from './hidden-input.ts';
 import { pickLang, text, type Messages } from './i18n.ts';
 import { parseServerLine } from './protocol.ts';
-import { render } from './render.ts';
+import { render, wrapLine } from './render.ts';
 
 /**
  * Where the client stands:
@@ -90,7 +90,7 @@ class ChatClient {
         this.#state = 'chat';
         this.#keyboard.setPrompt('> ');
     }
-    this.#show(shown.text);
+    this.#show(wrapLine(shown.text, process.stdout.columns ?? Number(process.env.COLUMNS)));
     if (this.#state === 'chat') for (const typed of this.#typedAhead.splice(0)) this.#send(typed);
   }
 

@@ -33,7 +33,7 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
     case 'nick': {
       if (me.muted) return me.sendLine(errorNotice('muted')); // a new name would be heard by everyone
       const check = checkNick(command.nick);
-      if (!check.ok) return me.sendLine(errorNotice('nick-invalid'));
+      if (!check.ok) return me.sendLine(errorNotice('nick-invalid', check.problem));
       if (check.nick === me.nick) return;
       me.wait(async () => {
         // A change of case keeps the same key: nothing to reserve.

@@ -53,6 +53,28 @@ const numbered = (nicks: string[]) => nicks.map((nick, i) => `#${i + 1} ${nick}`
 const people = (lang: Lang, n: number) =>
   lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
 
+// Why a nickname was refused (the argument of the nick-invalid error, see nick.ts).
+const nickRules: Record<Lang, Record<string, string>> = {
+  en: {
+    length: 'A nickname has 1 to 16 characters.',
+    invisible: 'A nickname cannot hold invisible characters (zero-width spaces, fillers, variation selectors).',
+    characters: 'A nickname holds only letters, digits, "_" and "-".',
+    marks: 'An accent must sit on a letter, without piling up.',
+    letter: 'A nickname needs at least one letter or digit.',
+    scripts: 'A nickname is written in one script (Latin, Cyrillic, Greek...), not a mix; digits, "_" and "-" go with any.',
+    '': 'Nicknames have 1 to 16 letters, digits, "_" or "-".',
+  },
+  fr: {
+    length: 'Un pseudo compte de 1 à 16 caractères.',
+    invisible: 'Un pseudo ne peut pas contenir de caractères invisibles (espaces sans chasse, remplissages, sélecteurs de variante).',
+    characters: 'Un pseudo ne contient que des lettres, des chiffres, « _ » et « - ».',
+    marks: 'Un accent doit porter sur une lettre, sans s’empiler.',
+    letter: 'Un pseudo doit contenir au moins une lettre ou un chiffre.',
+    scripts: 'Un pseudo s’écrit dans une seule écriture (latine, cyrillique, grecque…), sans mélange ; chiffres, « _ » et « - » vont avec toutes.',
+    '': 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
+  },
+};
+
 const en: Messages = {
   usage: `Usage: npm run client -- [options]      (or: npx tsx final/client.ts [options])
 
@@ -119,8 +141,8 @@ the commands.`,
     unban: ['/unban #N|ADDRESS', 'lift a ban (its number in /bans)'],
   },
   errors: {
-    'nick-invalid': () => 'Nicknames have 1 to 16 letters, digits, "_" or "-".',
-    'nick-taken': (nick = '') => `The nickname ${nick} is already taken.`,
+    'nick-invalid': (problem = '') => nickRules.en[problem] ?? nickRules.en['']!,
+    'nick-taken': (nick = '') => `The nickname ${nick} is already taken (or looks like one that is).`,
     'nick-timeout': () => 'You took too long to choose a nickname.',
     'too-long': (max = '') => `Line too long: at most ${max} bytes. It was not sent.`,
     'bad-utf8': () => 'That line was not valid UTF-8 text. It was not sent.',
@@ -212,8 +234,8 @@ les commandes.`,
     unban: ['/unban #N|ADRESSE', 'lever un bannissement (son numéro dans /bans)'],
   },
   errors: {
-    'nick-invalid': () => 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
-    'nick-taken': (nick = '') => `Le pseudo ${nick} est déjà pris.`,
+    'nick-invalid': (problem = '') => nickRules.fr[problem] ?? nickRules.fr['']!,
+    'nick-taken': (nick = '') => `Le pseudo ${nick} est déjà pris (ou ressemble trop à un pseudo pris).`,
     'nick-timeout': () => 'Vous avez mis trop de temps à choisir un pseudo.',
     'too-long': (max = '') => `Ligne trop longue : ${max} octets au plus. Elle n’a pas été envoyée.`,
     'bad-utf8': () => 'Cette ligne n’était pas du texte UTF-8 valide. Elle n’a pas été envoyée.',

@@ -34,7 +34,7 @@ export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 /** Errors sent to one client; args are listed after the code. */
 export const ERROR_CODES = [
-  'nick-invalid',
+  'nick-invalid', // <problem>: length, invisible, characters, marks, letter or scripts (nick.ts)
   'nick-taken', // <nickname>
   'nick-timeout',
   'too-long', // <max bytes>

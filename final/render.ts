@@ -4,6 +4,7 @@
  * text from the network is sanitised again here before it reaches the terminal.
  */
 import type { ChalkInstance } from 'chalk';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { Messages } from './i18n.ts';
 import { COMMANDS, ERROR_CODES, LEAVE_REASONS, isOneOf, type CommandName, type ServerLine } from './protocol.ts';
 import { sanitize } from './sanitize.ts';
@@ -91,3 +92,89 @@ export function render(line: ServerLine, t: Messages, c: ChalkInstance, now = ne
       return system([line.code, ...line.args.map(sanitize), trailing].filter(Boolean).join(' '));
   }
 }
+
+// #region wrap
+/** What starts each continuation line: the width of "HH:MM ", so the text lines up under the text. */
+export const CONTINUATION = '      ';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// eslint-disable-next-line no-control-regex
+const COLOUR = /\x1b\[[0-9;]*m/g; // what chalk writes (SGR); everything else was sanitised away
+// eslint-disable-next-line no-control-regex
+const NARROW = /^[\x20-\x7e\x1b]*$/;
+
+/**
+ * Fit a line to a terminal `columns` wide. The client breaks long lines itself
+ * and indents every continuation, so that no message can pass for a line of
+ * its own: text padded to the edge of the screen, then "02:00 teacher: class
+ * is over", shows "02:00 teacher" indented, under the real sender. A line is
+ * broken at a space when one is near the edge, else where it reaches it.
+ * Colours take no room; CJK characters and most emoji take two columns. With
+ * no width (output to a pipe or a file), the line is left as it is.
+ */
+export function wrapLine(line: string, columns: number | undefined): string {
+  if (columns === undefined || !Number.isFinite(columns) || columns < 8) return line;
+  // Stop one column short of the edge: some terminals break the line as soon as it is full.
+  const limit = columns - 1;
+  if (line.length <= limit && NARROW.test(line)) return line; // one byte, one column: it fits
+  const indent = columns >= 24 ? CONTINUATION : '  ';
+  const lines: string[] = [];
+  let current = ''; // the line being filled
+  let width = 0;
+  let space = -1; // where in `current` the last space is, to break there
+  let spaceWidth = 0; // the width of `current` up to and including that space
+  const start = () => {
+    lines.push(current.trimEnd());
+    current = indent;
+    width = indent.length;
+    space = -1;
+  };
+  for (const piece of pieces(line)) {
+    const cells = piece.startsWith('\x1b') ? 0 : cellWidth(piece);
+    if (width + cells > limit && width > indent.length) {
+      if (space > indent.length && spaceWidth > limit / 2) {
+        // Carry the last word over to the next line.
+        const carried = current.slice(space + 1);
+        const carriedWidth = width - spaceWidth;
+        current = current.slice(0, space);
+        start();
+        current += carried;
+        width += carriedWidth;
+      } else {
+        start();
+      }
+    }
+    current += piece;
+    width += cells;
+    if (piece === ' ') {
+      space = current.length - 1;
+      spaceWidth = width;
+    }
+  }
+  lines.push(current.trimEnd());
+  return lines.join('\n');
+}
+
+/** The colour codes and the characters (grapheme clusters) of a line, in order. */
+function* pieces(line: string): Generator<string> {
+  let at = 0;
+  for (const colour of line.matchAll(COLOUR)) {
+    for (const { segment } of graphemes.segment(line.slice(at, colour.index))) yield segment;
+    yield colour[0];
+    at = colour.index + colour[0].length;
+  }
+  for (const { segment } of graphemes.segment(line.slice(at))) yield segment;
+}
+
+/** Columns one grapheme cluster takes: 0 for a lone accent, 2 for a wide or emoji character, else 1. */
+export function cellWidth(grapheme: string): number {
+  const first = grapheme.codePointAt(0)!;
+  if (first < 0x7f) return first < 0x20 ? 0 : 1;
+  if (/^[\p{M}\p{Default_Ignorable_Code_Point}]/u.test(grapheme)) return 0;
+  // An emoji drawn in colour (with U+FE0F, a skin tone, a ZWJ sequence, a flag) takes two.
+  if (/^\p{Extended_Pictographic}.*[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|^\p{Regional_Indicator}/su.test(grapheme)) return 2;
+  let cells = 1;
+  for (const ch of grapheme) cells = Math.max(cells, eastAsianWidth(ch.codePointAt(0)!));
+  return cells;
+}
+// #endregion wrap

@@ -156,7 +156,7 @@ export class Session implements Seat, Speaker {
     }
     if (this.#state === 'password') return this.#onPassword(text);
     const clean = sanitize(text);
-    if (this.#state === 'nick') return this.#onNick(clean);
+    if (this.#state === 'nick') return this.#onNick(text); // checkNick refuses controls and invisibles, saying so
     const command = parseCommand(clean);
     if (command.kind !== 'pong' && !this.#allowed()) return;
     runCommand(this, this.#commands, command);
@@ -232,7 +232,7 @@ export class Session implements Seat, Speaker {
   #onNick(text: string): void {
     const check = checkNick(text);
     if (!check.ok) {
-      this.sendLine(errorNotice('nick-invalid'));
+      this.sendLine(errorNotice('nick-invalid', check.problem));
       this.sendLine(NICK_PROMPT);
       return;
     }

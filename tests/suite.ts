@@ -10,10 +10,15 @@ import { findStep } from '../course/index.ts';
 export function defineStepSuite(id: string, target?: Target, only: (check: Check) => boolean = () => true): void {
   const step = findStep(id);
   if (!step) throw new Error(`no step ${id}`);
-  describe(`${step.dir}: ${step.title.en}`, () => {
-    for (const check of step.checks.filter(only)) {
+  defineCheckSuite(`${step.dir}: ${step.title.en}`, step.checks.filter(only), target ?? referenceTarget(step.dir));
+}
+
+/** Register one vitest test per check, run against `target`. */
+export function defineCheckSuite(title: string, checks: Check[], target: Target): void {
+  describe(title, () => {
+    for (const check of checks) {
       it(check.title.en, async (context) => {
-        const outcome = await runCheck(check, target ?? referenceTarget(step.dir));
+        const outcome = await runCheck(check, target);
         if (outcome.status === 'skip') context.skip(outcome.reason.en);
         if (outcome.status === 'fail') throw outcome.failure;
       });

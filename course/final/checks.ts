@@ -89,14 +89,14 @@ export const checks: Check[] = [
   serverCheck({
     id: 'nick-refused',
     title: { en: 'refuses a bad nickname with a reason and asks again', fr: 'refuse un mauvais pseudo en disant pourquoi, et redemande' },
-    hint: { en: 'Nicknames: 1–16 letters, digits, "_" or "-". On a bad one send "*** error nick-invalid" then "NICK" again.', fr: 'Pseudos : 1 à 16 lettres, chiffres, « _ » ou « - ». Pour un mauvais, envoyez « *** error nick-invalid » puis à nouveau « NICK ».' },
+    hint: { en: 'Nicknames: 1–16 letters, digits, "_" or "-". On a bad one send "*** error nick-invalid <problem>" (length, characters...) then "NICK" again.', fr: 'Pseudos : 1 à 16 lettres, chiffres, « _ » ou « - ». Pour un mauvais, envoyez « *** error nick-invalid <problème> » (length, characters…) puis à nouveau « NICK ».' },
     async run(lab) {
       const server = await lab.startServer();
       const peer = await lab.connect(server, 'newcomer');
       await peer.readExactly('NICK\n');
-      for (const bad of ['two words', 'x'.repeat(17), 'a:b', '*star*', '']) {
+      for (const [bad, problem] of [['two words', 'characters'], ['x'.repeat(17), 'length'], ['a:b', 'characters'], ['*star*', 'characters'], ['', 'length']]) {
         peer.send(`${bad}\n`);
-        await peer.readExactly('*** error nick-invalid\n');
+        await peer.readExactly(`*** error nick-invalid ${problem}\n`);
         await peer.readExactly('NICK\n');
       }
       peer.send('Éloïse\n');
