@@ -123,7 +123,8 @@ export class ChatServer implements ChatContext {
       const unfinished = this.#handshakes.delete(raw);
       if (this.#stopping) return;
       const failure = handshake.failure || (unfinished && handshake.started ? 'closed during the handshake (does the client trust this certificate? wrong --ca, or expired)' : '');
-      if (failure) this.summary.log('tls-error', raw.remoteAddress ?? '', `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${failure}`, 'TLS errors');
+      // Summarised per address and kind of failure: a flood of one says so in a line, and other kinds still show.
+      if (failure) this.summary.log('tls-error', `${raw.remoteAddress} (${failure})`, `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${failure}`, 'TLS errors');
     });
     raw.once('data', (first) => {
       handshake.started = true;

@@ -166,10 +166,10 @@ describe('logs', () => {
   }
   it('logs the first of repeated events, then one line with the count per period', () => {
     const { lines, repeated } = summary();
-    for (let i = 0; i < 524; i++) repeated.log('refused', '10.0.0.7', `10.0.0.7:${40000 + i}: too many`, 'refused connections');
+    for (let i = 0; i < 524; i++) repeated.log('refused', '10.0.0.7', `10.0.0.7:${40000 + i}: too many`, 'connections');
     expect(lines).toEqual(['refused 10.0.0.7:40000: too many']);
     repeated.flush();
-    expect(lines).toEqual(['refused 10.0.0.7:40000: too many', 'refused 523 more refused connections from 10.0.0.7 in 10 s']);
+    expect(lines).toEqual(['refused 10.0.0.7:40000: too many', 'refused 523 more connections from 10.0.0.7 in 10 s']);
     repeated.stop();
   });
   it('counts each event and key apart, and says nothing for a quiet period', () => {
