@@ -43,13 +43,16 @@ export class Summary {
   #counts = new Map<string, { event: string; key: string; noun: string; count: number }>();
   #timer: NodeJS.Timeout | undefined;
 
+  /** `maxKeys` bounds its memory: beyond, events are counted under "other addresses" (many addresses at once). */
   constructor(
     private readonly write: Logger,
     readonly periodMs = 10_000,
+    readonly maxKeys = 10_000,
   ) {}
 
   /** Log `event` for `key` (its first in this period), or count it; `noun` names many of them ("connections"). */
   log(event: string, key: string, detail: string, noun: string): void {
+    if (this.#counts.size >= this.maxKeys && !this.#counts.has(`${event}\n${key}`)) key = 'other addresses';
     const id = `${event}\n${key}`;
     const seen = this.#counts.get(id);
     if (seen) {

@@ -184,7 +184,7 @@ describe.skipIf(!available)('final/ servers sharing one room through Redis', () 
       await teacher.readUntil('*** operator teacher\n');
       teacher.send('/kick bob enough for today\n');
       await bob.inbox.waitClosed();
-      await b!.program.output.readUntil(/left bob from 127\.0\.0\.1:\d+ \(kicked by teacher: enough for today\)\n/);
+      await b!.program.output.readUntil(/kicked bob from 127\.0\.0\.1:\d+ by teacher \(enough for today\)\n/);
       await redis.stop();
       await a!.program.output.readUntil(/redis-lost redis:\/\/:\*\*\*@127\.0\.0\.1/);
       for (const server of [a!, b!]) expect(server.program.output.all.toString()).not.toContain('hunter2');

@@ -187,6 +187,15 @@ describe('logs', () => {
     expect(lines.at(-1)).toBe('refused a:4');
     repeated.stop();
   });
+  it('keeps at most maxKeys keys: beyond, one count for the other addresses', () => {
+    const lines: string[] = [];
+    const repeated = new Summary((event, detail) => lines.push(`${event} ${detail}`), 10_000, 2);
+    for (let i = 0; i < 100; i++) repeated.log('refused', `10.0.0.${i}`, `10.0.0.${i}:1`, 'connections');
+    expect(lines).toEqual(['refused 10.0.0.0:1', 'refused 10.0.0.1:1', 'refused 10.0.0.2:1']); // the third opens "other addresses"
+    repeated.flush();
+    expect(lines.slice(3)).toEqual(['refused 97 more connections from other addresses in 10 s']);
+    repeated.stop();
+  });
   it('masks the password of a URL', () => {
     expect(maskUrl('redis://user:hunter2@10.0.0.1:6379/0')).toBe('redis://user:***@10.0.0.1:6379/0');
     expect(maskUrl('rediss://:p@ss:w0rd@host')).toBe('rediss://:***@host');
