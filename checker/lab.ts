@@ -99,11 +99,14 @@ export class Lab {
     return program;
   }
 
-  /** A scripted server, to test a client: each connection it accepts is a Peer. */
-  async fakeServer(): Promise<{ port: number; host: string; accept: (timeoutMs?: number) => Promise<Peer> }> {
+  /**
+   * A scripted server, to test a client: each connection it accepts is a Peer.
+   * With `allowHalfOpen`, it can still send after the client has ended its side.
+   */
+  async fakeServer(options: { allowHalfOpen?: boolean } = {}): Promise<{ port: number; host: string; accept: (timeoutMs?: number) => Promise<Peer> }> {
     const peers: Peer[] = [];
     const waiting: ((peer: Peer) => void)[] = [];
-    const server = net.createServer((socket) => {
+    const server = net.createServer(options, (socket) => {
       this.#sockets.push(socket);
       const peer = new Peer(socket, 'client', 'test-server');
       const next = waiting.shift();

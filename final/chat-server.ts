@@ -10,7 +10,7 @@ import type { ChatContext, Seat } from './context.ts';
 import { AddressGuard } from './guard.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
 import { Moderation } from './moderation.ts';
-import { formatAddress, type Logger } from './log.ts';
+import { Summary, formatAddress, type Logger } from './log.ts';
 import { errorNotice, notice } from './protocol.ts';
 import { Hub } from './hub.ts';
 import { Room } from './room.ts';
@@ -24,28 +24,29 @@ export class ChatServer implements ChatContext {
   readonly hub = new Hub(this.room);
   readonly server: net.Server;
   #sessions = new Set<Session>();
-  /** Connections still in their TLS handshake, with the time they arrived. */
-  #handshakes = new Map<net.Socket, { since: number; started: boolean }>();
+  /** Connections still in their TLS handshake: when they arrived, whether they spoke, why they failed (logged at close). */
+  #handshakes = new Map<net.Socket, { since: number; started: boolean; failure: string }>();
   #connections = 0;
   #perIp = new ConnectionCounter();
   /** Per address, across connections: wrong passwords, connection and notice budgets. */
   readonly guard: AddressGuard;
   /** Bans and mutes. */
   readonly moderation = new Moderation();
-  /** Refusals logged once per address and per 10 s, then counted: a flood of connections is not a flood of log lines. */
-  #refused = new Map<string, { count: number; why: string }>();
-  #refusedSince = Date.now();
   #secure: tls.SecureContext | undefined;
   #toFlush = new Set<Seat>();
   #flushScheduled = false;
   /** No flush before this time (performance.now()), see flushLater(). */
   #nextFlush = 0;
   #sweeper: NodeJS.Timeout | undefined;
+  #stopping = false;
+  /** Repeated events (refusals, wrong passwords, TLS errors) in a line per address every 10 s. */
+  readonly summary: Summary;
 
   constructor(
     readonly options: ServerOptions,
     readonly log: Logger,
   ) {
+    this.summary = new Summary(log, options.logSummary * 1000);
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
     this.guard = new AddressGuard(options);
     this.server = net.createServer((socket) => this.#accept(socket));
@@ -74,7 +75,8 @@ export class ChatServer implements ChatContext {
     const address = formatAddress(ip, raw.remotePort);
     raw.on('error', () => {}); // its session, if any, reports errors; before that, there is nobody to tell
     const refusal = this.#refusal(ip);
-    if (refusal) this.#logRefusal(ip, address, refusal);
+    // The first refusal of an address is logged, the next ones counted (Summary): a flood of connections is not a flood of log lines.
+    if (refusal) this.summary.log('refused', ip, `${address}: ${refusal.replace(/^\*\*\* error /, '').split(' ')[0]}`, 'connections');
     else {
       this.#connections++;
       this.#perIp.add(ip);
@@ -114,17 +116,24 @@ export class ChatServer implements ChatContext {
   #transport(raw: net.Socket, ready: (socket: net.Socket) => void): void {
     const secureContext = this.#secure;
     if (!secureContext) return ready(raw);
-    const handshake = { since: Date.now(), started: false };
+    const handshake = { since: Date.now(), started: false, failure: '' };
     this.#handshakes.set(raw, handshake);
-    raw.once('close', () => this.#handshakes.delete(raw));
+    raw.once('close', () => {
+      // Logged once closed, when the connection no longer counts against its address's limit.
+      const unfinished = this.#handshakes.delete(raw);
+      if (this.#stopping) return;
+      const failure = handshake.failure || (unfinished && handshake.started ? 'closed during the handshake (does the client trust this certificate? wrong --ca, or expired)' : '');
+      // Summarised per address and kind of failure: a flood of one says so in a line, and other kinds still show.
+      if (failure) this.summary.log('tls-error', `${raw.remoteAddress} (${failure})`, `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${failure}`, 'TLS errors');
+    });
     raw.once('data', (first) => {
       handshake.started = true;
       raw.pause();
       raw.unshift(first);
-      if (first[0] !== TLS_HANDSHAKE) return this.#refuseClearText(raw);
+      if (first[0] !== TLS_HANDSHAKE) return this.#refuseClearText(raw, 'plain text on a TLS server, refused (the client needs --tls)');
       const secure = new tls.TLSSocket(raw, { isServer: true, secureContext });
       secure.on('error', (err) => {
-        this.log('tls-error', `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${err.message}`);
+        if (this.#handshakes.has(raw)) handshake.failure ||= describeTlsError(err);
         raw.destroy();
       });
       secure.once('secure', () => {
@@ -135,8 +144,10 @@ export class ChatServer implements ChatContext {
   }
   // #endregion transport
 
-  #refuseClearText(raw: net.Socket): void {
-    this.#handshakes.delete(raw);
+  /** Say "TLS required" in clear, and close; `why` goes to the log. */
+  #refuseClearText(raw: net.Socket, why: string): void {
+    const handshake = this.#handshakes.get(raw);
+    if (handshake) handshake.failure ||= why;
     raw.end(`${errorNotice('tls-required')}\n`);
   }
 
@@ -147,25 +158,6 @@ export class ChatServer implements ChatContext {
 
   unlimited(ip: string): boolean {
     return this.options.loopbackUnlimited && isLoopback(ip);
-  }
-
-  /** The first refusal of an address in a 10 s window is logged; the others are counted, and summed up by the sweeper. */
-  #logRefusal(ip: string, address: string, refusal: string): void {
-    const why = refusal.replace(/^\*\*\* error /, '').split(' ')[0]!;
-    const seen = this.#refused.get(ip);
-    if (seen) seen.count++;
-    else {
-      if (this.#refused.size < 10000) this.#refused.set(ip, { count: 0, why });
-      this.log('refused', `${address}: ${why}`);
-    }
-  }
-
-  #summariseRefusals(now: number): void {
-    if (now - this.#refusedSince < 10000) return;
-    const seconds = Math.round((now - this.#refusedSince) / 1000);
-    for (const [ip, { count, why }] of this.#refused) if (count > 0) this.log('refused', `${count} more connection(s) from ${ip} in ${seconds} s (${why})`);
-    this.#refused.clear();
-    this.#refusedSince = now;
   }
 
   // #region batching
@@ -210,13 +202,17 @@ export class ChatServer implements ChatContext {
     const period = Math.min(1000, Math.max(20, (shortest * 1000) / 4));
     this.#sweeper = setInterval(() => {
       const now = Date.now();
-      for (const [raw, { since, started }] of this.#handshakes) {
-        if (!started && now - since > tlsFirstByte * 1000) this.#refuseClearText(raw); // a plain client, waiting for NICK
-        else if (now - since > handshakeTimeout * 1000) raw.destroy();
+      for (const [raw, handshake] of this.#handshakes) {
+        const { since, started, failure } = handshake;
+        if (now - since > handshakeTimeout * 1000) {
+          handshake.failure ||= `handshake not finished in ${handshakeTimeout} s, dropped`;
+          raw.destroy();
+        } else if (!started && !failure && now - since > tlsFirstByte * 1000) {
+          this.#refuseClearText(raw, `silent for ${tlsFirstByte} s, refused (a plain-text client waiting for NICK? it needs --tls)`);
+        }
       }
       this.moderation.sweep(now);
       this.guard.sweep(now);
-      this.#summariseRefusals(now);
       for (const session of this.#sessions) session.sweep(now); // nickname deadline, pings: see Session
     }, period);
     this.#sweeper.unref();
@@ -227,6 +223,9 @@ export class ChatServer implements ChatContext {
   /** Tell everyone the server is stopping, close every connection, stop listening. */
   async close(graceMs = 2000): Promise<void> {
     clearInterval(this.#sweeper);
+    this.#stopping = true;
+    this.summary.flush();
+    this.summary.stop();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const raw of this.#handshakes.keys()) raw.destroy();
     for (const session of this.#sessions) {
@@ -240,4 +239,15 @@ export class ChatServer implements ChatContext {
     clearTimeout(timer);
   }
   // #endregion close
+}
+
+/** A TLS error in a few words, with what it usually means for a class. */
+export function describeTlsError(err: NodeJS.ErrnoException & { reason?: string }): string {
+  const code = err.code ?? '';
+  const why = err.reason || code || err.message.split('\n')[0] || 'error';
+  if (code === 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA') return `${why} (the client does not trust this certificate: wrong --ca?)`;
+  if (code === 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED') return `${why} (the certificate has expired: npm run cert)`;
+  if (code === 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE' || code === 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN') return `${why} (the client refused the certificate)`;
+  if (code === 'ECONNRESET') return 'connection reset during the handshake';
+  return why;
 }

@@ -2,6 +2,7 @@
  * Opening the client's connection, in clear or with TLS, and turning what
  * can go wrong into one sentence the user can act on.
  */
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -10,9 +11,25 @@ import type { Messages } from './i18n.ts';
 export interface Target {
   host: string;
   port: number;
-  /** Encrypt; trust `ca` (a PEM file) or, without it, the system's certificates. */
+  /** Encrypt; trust `ca` (a certificate, PEM) or, without it, the system's certificates. */
   tls: boolean;
-  ca?: string;
+  ca?: Buffer;
+}
+
+/** The certificate to trust (--ca FILE), read and checked; throws an Error whose message is one sentence for the user. */
+export function readCa(file: string, t: Messages): Buffer {
+  let pem: Buffer;
+  try {
+    pem = readFileSync(file);
+  } catch (error) {
+    throw new Error(t.caUnreadable(file, (error as NodeJS.ErrnoException).code ?? 'error'));
+  }
+  try {
+    new X509Certificate(pem);
+  } catch {
+    throw new Error(t.caInvalid(file));
+  }
+  return pem;
 }
 
 /** "127.0.0.1:55555", "[::1]:55555". */
@@ -26,7 +43,7 @@ export function connect(target: Target): net.Socket {
   return tls.connect({
     host,
     port,
-    ...(target.ca && { ca: readFileSync(target.ca) }),
+    ...(target.ca && { ca: target.ca }),
     ...(!net.isIP(host) && { servername: host }), // SNI takes names, not addresses
   });
 }

@@ -8,7 +8,7 @@ import readline from 'node:readline';
 import type net from 'node:net';
 import { parseArgs } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { connect, explain, type Target } from './client-connect.ts';
+import { connect, explain, readCa, type Target } from './client-connect.ts';
 import { LineReader } from './framing.ts';
 import { hiddenInput } from './hidden-input.ts';
 import { pickLang, text, type Messages } from './i18n.ts';
@@ -43,6 +43,8 @@ class ChatClient {
   #given: { nick?: string | undefined; password?: string | undefined };
   /** Lines typed before the server asked for anything: they answer the next prompts, then are said. */
   #typedAhead: string[] = [];
+  /** The warning that a password would travel in clear is said once. */
+  #warnedClear = false;
   readonly #keyboard: readline.Interface;
   readonly #echo: { hide(on: boolean): void };
 
@@ -83,15 +85,22 @@ class ChatClient {
       case 'pong':
         return this.#send('/pong');
       case 'ask-nick':
+        if (this.#state === 'leaving') return; // the user said goodbye: no more answers
         return this.#ask(this.#take('nick'), this.t.askNick, false);
       case 'ask-password':
+        if (this.#state === 'leaving') return;
+        if (!this.target.tls && !this.#warnedClear) {
+          this.#warnedClear = true;
+          this.#show(this.t.clearPassword);
+        }
         return this.#ask(this.#take('password'), this.t.askPassword, true);
       case 'joined':
+        if (this.#state === 'leaving') break; // a welcome after /quit or Ctrl+D changes nothing
         this.#state = 'chat';
         this.#keyboard.setPrompt('> ');
     }
     this.#show(wrapLine(shown.text, process.stdout.columns ?? Number(process.env.COLUMNS)));
-    if (this.#state === 'chat') for (const typed of this.#typedAhead.splice(0)) this.#send(typed);
+    if (this.#state === 'chat') for (const typed of this.#typedAhead.splice(0)) this.#say(typed);
   }
 
   #take(answer: 'nick' | 'password'): string | undefined {
@@ -127,8 +136,7 @@ class ChatClient {
         this.#send(line);
         return;
       case 'chat':
-        if (line.trim().toLowerCase().startsWith('/quit')) this.#state = 'leaving';
-        this.#send(line);
+        this.#say(line);
         if (this.tty && this.#state === 'chat') this.#keyboard.prompt();
         return;
       case 'leaving':
@@ -141,6 +149,13 @@ class ChatClient {
     clearPromptLine();
     process.stdout.write(`${line}\n`);
     if (this.tty && this.#state === 'chat') this.#keyboard.prompt(true);
+  }
+
+  /** A line for the room, typed now or ahead; /quit means the server's close ends the program. */
+  #say(line: string): void {
+    if (this.#state === 'leaving') return;
+    if (line.trim().toLowerCase().startsWith('/quit')) this.#state = 'leaving';
+    this.#send(line);
   }
 
   #send(line: string): void {
@@ -182,11 +197,17 @@ if (args.help) {
   console.log(t.usage);
   process.exit(0);
 }
+let ca: Buffer | undefined;
+try {
+  if (args.ca !== undefined) ca = readCa(args.ca, t);
+} catch (error) {
+  fail((error as Error).message);
+}
 const target: Target = {
   host: args.host ?? process.env.HOST ?? '127.0.0.1',
   port: Number(args.port ?? process.env.PORT ?? 55555),
-  tls: args.tls === true || args.ca !== undefined,
-  ...(args.ca !== undefined && { ca: args.ca }),
+  tls: args.tls === true || ca !== undefined,
+  ...(ca && { ca }),
 };
 if (!Number.isInteger(target.port) || target.port < 1 || target.port > 65535) fail(t.badArgs(`--port ${args.port ?? process.env.PORT}`), 2);
 
@@ -198,6 +219,6 @@ let socket: net.Socket;
 try {
   socket = connect(target);
 } catch (error) {
-  fail(explain(error as NodeJS.ErrnoException, target, t)); // an unreadable --ca file
+  fail(explain(error as NodeJS.ErrnoException, target, t));
 }
 new ChatClient(socket, target, t, colours, tty, { nick: args.nick, password: process.env.CHAT_PASSWORD || undefined });

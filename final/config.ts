@@ -6,7 +6,9 @@
  * environment variables and --help are all made from it. To add a limit,
  * add a field to ServerOptions and its row; the compiler asks for both.
  */
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
 
 export interface ServerOptions {
@@ -63,6 +65,8 @@ export interface ServerOptions {
   noticeRate: number;
   /** Share the room with other servers through this Redis (redis://host:port), or none. */
   redis?: string;
+  /** Seconds over which repeated log events (refusals, wrong passwords, TLS errors) are counted into one line. */
+  logSummary: number;
 }
 
 // ------------------------------------------------------------------ the table
@@ -114,6 +118,7 @@ const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>
   noticeBurst: { kind: 'number', fallback: 6, min: 1, unit: 'N', help: 'arrivals one address may have announced at once' },
   noticeRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'announced arrivals per second after that' },
   redis: { kind: 'text', unit: 'URL', env: 'REDIS_URL', help: 'share one room with other servers through Redis, e.g. redis://127.0.0.1:6379' },
+  logSummary: { kind: 'number', fallback: 10, min: 0.05, unit: 'S', help: 'repeated log events from one address (refusals, wrong passwords, TLS errors): one line, then a count every S seconds' },
 };
 
 type Field = keyof ServerOptions;
@@ -176,13 +181,46 @@ export const USAGE = [
 
 // ------------------------------------------------------------------ parsing
 
-/** Read a file given on the command line, or explain in one line why not. */
-function readOption(option: string, file: string): Buffer {
+/** Why a file cannot be read, in a few words, with its error code. */
+function whyUnreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'a directory, not a file' };
+  return `${why[code] ?? 'cannot read it'} (${code})`;
+}
+
+/**
+ * Read a file given on the command line, or explain in one line why not.
+ * A secret file's name is not repeated: it may be the secret itself, typed
+ * by mistake (--password-file hunter2).
+ */
+function readOption(option: string, file: string, secret = false): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new Error(`--${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(`--${option}: ${secret ? 'cannot read the file' : `cannot read ${file}`}: ${whyUnreadable(error)}`);
   }
+}
+
+/** The certificate and its key, read and checked: a wrong file is named here, not as a TLS error later. */
+function readTls(certFile: string, keyFile: string): { cert: Buffer; key: Buffer } {
+  const cert = readOption('tls-cert', certFile);
+  const key = readOption('tls-key', keyFile, true);
+  try {
+    new X509Certificate(cert);
+  } catch {
+    throw new Error(`--tls-cert: ${certFile} is not a certificate in PEM form (-----BEGIN CERTIFICATE-----)`);
+  }
+  try {
+    createPrivateKey(key);
+  } catch {
+    throw new Error('--tls-key: the file is not a private key in PEM form (-----BEGIN PRIVATE KEY-----)');
+  }
+  try {
+    createSecureContext({ cert, key });
+  } catch {
+    throw new Error('--tls-key is not the key of the certificate in --tls-cert: give the pair made together (npm run cert)');
+  }
+  return { cert, key };
 }
 
 /** Read the options; throws an Error with a one-line message on a bad value. */
@@ -232,12 +270,12 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = process
       case 'tls': {
         const [cert, key] = [raw('tls-cert'), raw('tls-key')];
         if (Boolean(cert) !== Boolean(key)) throw new Error('--tls-cert and --tls-key go together: give both');
-        if (cert && key) options[field] = { cert: readOption('tls-cert', cert), key: readOption('tls-key', key) };
+        if (cert && key) options[field] = readTls(cert, key);
         break;
       }
       case 'secret': {
         const file = raw(flag);
-        const value = file ? readOption(flag, file).toString('utf8').replace(/\r?\n$/, '') : env[row.secretEnv] || undefined;
+        const value = file ? readOption(flag, file, true).toString('utf8').replace(/\r?\n$/, '') : env[row.secretEnv] || undefined;
         if (value === '') throw new Error(`--${flag}: the password is empty`);
         if (value !== undefined) options[field] = value;
         break;

@@ -10,7 +10,7 @@
  */
 import type { ServerOptions } from './config.ts';
 import type { AddressGuard } from './guard.ts';
-import type { Logger } from './log.ts';
+import type { Logger, Summary } from './log.ts';
 import type { Moderation } from './moderation.ts';
 import type { LeaveReason } from './protocol.ts';
 import type { Member, Room } from './room.ts';
@@ -106,6 +106,8 @@ export interface ChatContext {
   /** The whole chatroom. */
   readonly hub: Chatroom;
   readonly log: Logger;
+  /** Repeated events (wrong passwords, refusals) summarised per address: see Summary. */
+  readonly summary: Summary;
   /** Call seat.flush() soon: at the end of this event-loop turn, or after a pause when flushes are costly (see ChatServer). */
   flushLater(seat: Seat): void;
   /** The connection is closed: stop counting it. */

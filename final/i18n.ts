@@ -17,6 +17,11 @@ export interface Messages {
   wrongHost: (host: string) => string;
   tlsFailed: (why: string) => string;
   notTls: (where: string) => string;
+  /** The --ca file cannot be read (`why`: the system's error code), or is not a certificate. */
+  caUnreadable: (file: string, why: string) => string;
+  caInvalid: (file: string) => string;
+  /** Said before a password is sent over a connection that is not encrypted. */
+  clearPassword: string;
   operator: (nick: string) => string;
   kicked: (nick: string, by: string, why: string) => string;
   muted: (nick: string, by: string) => string;
@@ -96,6 +101,9 @@ the commands.`,
   wrongHost: (host: string) => `The server's certificate is not for "${host}": check --host, or ask for a certificate that names it.`,
   tlsFailed: (why: string) => `Secure connection failed: ${why}`,
   notTls: (where: string) => `${where} does not speak TLS: connect without --tls.`,
+  caUnreadable: (file: string, why: string) => `Cannot read the certificate given with --ca (${file}): ${why === 'ENOENT' ? 'no such file' : why === 'EACCES' ? 'permission denied' : 'unreadable'} (${why}).`,
+  caInvalid: (file: string) => `${file} (--ca) is not a certificate in PEM form: give the class certificate (cert.pem, made by "npm run cert").`,
+  clearPassword: 'Warning: this connection is not encrypted; anyone on the network can read the password you send (ask for --tls).',
   operator: (nick: string) => `${nick} is now an operator`,
   kicked: (nick: string, by: string, why: string) => `${nick} was kicked out by ${by}${why ? ` (${why})` : ''}`,
   muted: (nick: string, by: string) => `${nick} was muted by ${by}`,
@@ -189,6 +197,9 @@ les commandes.`,
   wrongHost: (host: string) => `Le certificat du serveur n’est pas au nom de « ${host} » : vérifiez --host, ou demandez un certificat à ce nom.`,
   tlsFailed: (why: string) => `Échec de la connexion chiffrée : ${why}`,
   notTls: (where: string) => `${where} ne parle pas TLS : connectez-vous sans --tls.`,
+  caUnreadable: (file: string, why: string) => `Impossible de lire le certificat donné avec --ca (${file}) : ${why === 'ENOENT' ? 'fichier introuvable' : why === 'EACCES' ? 'accès refusé' : 'illisible'} (${why}).`,
+  caInvalid: (file: string) => `${file} (--ca) n’est pas un certificat au format PEM : donnez le certificat de la classe (cert.pem, créé par « npm run cert »).`,
+  clearPassword: 'Attention : cette connexion n’est pas chiffrée ; n’importe qui sur le réseau peut lire le mot de passe que vous envoyez (demandez --tls).',
   operator: (nick: string) => `${nick} est maintenant opérateur`,
   kicked: (nick: string, by: string, why: string) => `${nick} a été exclu par ${by}${why ? ` (${why})` : ''}`,
   muted: (nick: string, by: string) => `${nick} a été réduit au silence par ${by}`,

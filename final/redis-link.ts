@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Someone } from './context.ts';
 import { decodeWire, encodeWire, type Link, type LinkEvent, type LinkHost, type Wire } from './link.ts';
-import type { Logger } from './log.ts';
+import { maskUrl, type Logger } from './log.ts';
 import { checkNick, MAX_NICK_LENGTH } from './nick.ts';
 import { errorNotice, notice } from './protocol.ts';
 
@@ -76,7 +76,7 @@ export class RedisLink implements Link {
     } catch (error) {
       link.#pub.disconnect();
       link.#sub.disconnect();
-      throw new Error(`cannot reach Redis at ${url}: ${lastError || (error as Error).message}`);
+      throw new Error(`cannot reach Redis at ${maskUrl(url)}: ${lastError || (error as Error).message}`);
     }
     link.#pub.off('error', onError);
     link.#sub.off('error', onError);
@@ -217,7 +217,7 @@ export class RedisLink implements Link {
   #lost(why: string): void {
     if (this.#split) return;
     this.#split = true;
-    this.log('redis-lost', `${this.url}: ${why}; serving this server's members alone`);
+    this.log('redis-lost', `${maskUrl(this.url)}: ${why}; serving this server's members alone`);
     this.#say(notice('split'));
   }
 
@@ -230,7 +230,7 @@ export class RedisLink implements Link {
       const taken = await this.#pub.set(nickKey(key), value, 'PX', this.timing.deadMs, 'NX').catch(() => null);
       if (taken !== 'OK' && (await this.#pub.get(nickKey(key)).catch(() => value)) !== value) await this.#yield(key, nick);
     }
-    this.log('redis-back', this.url);
+    this.log('redis-back', maskUrl(this.url));
     this.#say(notice('whole'));
     this.#beat();
   }

@@ -4,7 +4,8 @@
  */
 import { ChatServer } from './chat-server.ts';
 import { USAGE, parseServerArgs } from './config.ts';
-import { consoleLogger, formatAddress } from './log.ts';
+import { clearPasswordWarning, certificateWarning } from './certificate.ts';
+import { consoleLogger, formatAddress, maskUrl } from './log.ts';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -23,6 +24,10 @@ if (options === 'help') {
 }
 
 const log = consoleLogger();
+// Said before anything else, so that a teacher sees it before the class connects.
+for (const warning of [clearPasswordWarning(options), options.tls && certificateWarning(options.tls.cert)]) {
+  if (warning) log('warning', warning);
+}
 const chat = new ChatServer(options, log);
 if (options.redis) {
   // Several servers, one room: join the others through Redis before accepting anyone.
@@ -31,7 +36,7 @@ if (options.redis) {
     const { RedisLink } = await import('./redis-link.ts');
     const link = await RedisLink.open(options.redis, chat.hub, log);
     chat.hub.attach(link);
-    log('redis', `sharing the room through ${options.redis} as server ${link.id}`);
+    log('redis', `sharing the room through ${maskUrl(options.redis)} as server ${link.id}`);
   } catch (error) {
     fail(`${(error as Error).message} (is redis-server running? --redis)`);
   }

@@ -199,7 +199,7 @@ export class Session implements Seat, Speaker {
     }
     this.#passwordAttempts++;
     const left = options.passwordAttempts - this.#passwordAttempts;
-    log('password-wrong', `${this.address} (${left} attempt(s) left)`);
+    this.context.summary.log('password-wrong', this.ip, `${this.address} (${left} attempt(s) left)`, 'wrong passwords');
     const lockedOut = guard.failed(this.ip);
     if (lockedOut) log('locked-out', `${this.ip} for ${options.lockoutSeconds} s after ${options.lockoutFailures} wrong passwords`);
     this.#timer = setTimeout(() => {
@@ -239,6 +239,7 @@ export class Session implements Seat, Speaker {
     const { hub } = this.context;
     this.wait(async () => {
       if (!(await hub.claim(check.key, check.nick))) {
+        this.context.summary.log('nick-taken', this.ip, `${check.nick} refused to ${this.address}`, 'refused nicknames');
         this.sendLine(errorNotice('nick-taken', check.nick));
         this.sendLine(NICK_PROMPT);
         return;
@@ -360,7 +361,8 @@ export class Session implements Seat, Speaker {
     this.context.forget(this);
     if (!wasJoined) return;
     const reason = this.#leaveReason ?? 'closed';
-    this.context.log('left', `${this.nick} from ${this.address} (${reason}${this.#leaveMessage ? `: ${this.#leaveMessage}` : ''})`);
+    // The reason, never the /quit message: the log keeps who and why, not what anyone said.
+    this.context.log('left', `${this.nick} from ${this.address} (${reason})`);
     // A kick was announced by the operator's notice; the people here were told of a shutdown;
     // an arrival that was not announced (its address churns) leaves unannounced too.
     const line = reason === 'kicked' || !this.#announced ? undefined : notice('left', [this.nick, reason], this.#leaveMessage || undefined);

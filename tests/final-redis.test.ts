@@ -171,6 +171,26 @@ describe.skipIf(!available)('final/ servers sharing one room through Redis', () 
     40000,
   );
 
+  it(
+    'masks the Redis password in the log, and logs a kick (who, why) on the kicked member’s server',
+    withLab(async () => {
+      const url = redis.url.replace('redis://', 'redis://:hunter2@');
+      const [a, b] = await Promise.all([0, 1].map(() => lab.startServer({ REDIS_URL: url, OP_PASSWORD: 'chalk' })));
+      await a!.program.output.readUntil(/redis sharing the room through redis:\/\/:\*\*\*@127\.0\.0\.1/);
+      const teacher = await enter(lab, a!, 'teacher');
+      const bob = await enter(lab, b!, 'bob');
+      await teacher.readUntil('*** joined bob\n');
+      teacher.send('/op chalk\n');
+      await teacher.readUntil('*** operator teacher\n');
+      teacher.send('/kick bob enough for today\n');
+      await bob.inbox.waitClosed();
+      await b!.program.output.readUntil(/kicked bob from 127\.0\.0\.1:\d+ by teacher \(enough for today\)\n/);
+      await redis.stop();
+      await a!.program.output.readUntil(/redis-lost redis:\/\/:\*\*\*@127\.0\.0\.1/);
+      for (const server of [a!, b!]) expect(server.program.output.all.toString()).not.toContain('hunter2');
+    }),
+  );
+
   it('refuses to start when --redis points nowhere, in one line', async () => {
     const lonely = new Lab(referenceTarget('final'));
     try {

@@ -1,5 +1,5 @@
 // The final server's small modules, one job each, checked on their own.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -12,6 +12,9 @@ import { checkNick } from '../final/nick.ts';
 import { LEAVE_REASONS, notice, parseCommand, parseServerLine, publicLine } from '../final/protocol.ts';
 import { decodeUtf8, sanitize } from '../final/sanitize.ts';
 import { parseServerArgs } from '../final/config.ts';
+import { Summary, maskUrl } from '../final/log.ts';
+import { certificateWarning, clearPasswordWarning } from '../final/certificate.ts';
+import { makeCertificate } from '../tools/cert.ts';
 
 /** Feed chunks to a LineReader, collect what it says. */
 function read(chunks: (string | Buffer)[], maxLine = 8): string[] {
@@ -153,3 +156,85 @@ describe('regressions a tired developer could plant', () => {
     expect(render(parseServerLine(notice('left', ['bob', 'quit'], 'à plus')), text.fr, c).text).toContain('bob a quitté le salon (à plus)');
   });
 });
+
+describe('logs', () => {
+  /** A Summary writing into an array; its timer never fires in these tests (flush() ends a period by hand). */
+  function summary() {
+    const lines: string[] = [];
+    const repeated = new Summary((event, detail) => lines.push(`${event} ${detail}`), 10_000);
+    return { lines, repeated };
+  }
+  it('logs the first of repeated events, then one line with the count per period', () => {
+    const { lines, repeated } = summary();
+    for (let i = 0; i < 524; i++) repeated.log('refused', '10.0.0.7', `10.0.0.7:${40000 + i}: too many`, 'connections');
+    expect(lines).toEqual(['refused 10.0.0.7:40000: too many']);
+    repeated.flush();
+    expect(lines).toEqual(['refused 10.0.0.7:40000: too many', 'refused 523 more connections from 10.0.0.7 in 10 s']);
+    repeated.stop();
+  });
+  it('counts each event and key apart, and says nothing for a quiet period', () => {
+    const { lines, repeated } = summary();
+    repeated.log('refused', 'a', 'a:1', 'refused connections');
+    repeated.log('refused', 'b', 'b:1', 'refused connections');
+    repeated.log('password-wrong', 'a', 'a:2', 'wrong passwords');
+    repeated.log('refused', 'a', 'a:3', 'refused connections');
+    expect(lines).toEqual(['refused a:1', 'refused b:1', 'password-wrong a:2']);
+    repeated.flush();
+    expect(lines.slice(3)).toEqual(['refused 1 more refused connections from a in 10 s']);
+    repeated.flush(); // a quiet period: nothing to say, and the keys start afresh
+    expect(lines).toHaveLength(4);
+    repeated.log('refused', 'a', 'a:4', 'refused connections');
+    expect(lines.at(-1)).toBe('refused a:4');
+    repeated.stop();
+  });
+  it('keeps at most maxKeys keys: beyond, one count for the other addresses', () => {
+    const lines: string[] = [];
+    const repeated = new Summary((event, detail) => lines.push(`${event} ${detail}`), 10_000, 2);
+    for (let i = 0; i < 100; i++) repeated.log('refused', `10.0.0.${i}`, `10.0.0.${i}:1`, 'connections');
+    expect(lines).toEqual(['refused 10.0.0.0:1', 'refused 10.0.0.1:1', 'refused 10.0.0.2:1']); // the third opens "other addresses"
+    repeated.flush();
+    expect(lines.slice(3)).toEqual(['refused 97 more connections from other addresses in 10 s']);
+    repeated.stop();
+  });
+  it('masks the password of a URL', () => {
+    expect(maskUrl('redis://user:hunter2@10.0.0.1:6379/0')).toBe('redis://user:***@10.0.0.1:6379/0');
+    expect(maskUrl('rediss://:p@ss:w0rd@host')).toBe('rediss://:***@host');
+    expect(maskUrl('redis://10.0.0.1:6379')).toBe('redis://10.0.0.1:6379');
+    expect(maskUrl('redis://user@host:6379')).toBe('redis://user@host:6379');
+    expect(maskUrl('redis://:a/b@host')).toBe('redis://:***@host');
+  });
+});
+
+describe('passwords and certificates', () => {
+  it('warns when a password would cross the network in clear', () => {
+    const tls = { cert: Buffer.from(''), key: Buffer.from('') };
+    expect(clearPasswordWarning({ password: 'x' })).toMatch(/room password cross/);
+    expect(clearPasswordWarning({ opPassword: 'x' })).toMatch(/operator password cross/);
+    expect(clearPasswordWarning({ password: 'x', opPassword: 'y' })).toMatch(/room and operator passwords/);
+    expect(clearPasswordWarning({})).toBeUndefined();
+    expect(clearPasswordWarning({ password: 'x', tls })).toBeUndefined();
+  });
+  it('warns when the certificate has expired or expires within 7 days', { skip: !hasOpenssl() }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chatroom-units-'));
+    const pem = readFileSync(makeCertificate({ out: dir, names: ['localhost'], days: 30 }).cert);
+    const day = 24 * 60 * 60 * 1000;
+    expect(certificateWarning(pem)).toBeUndefined();
+    expect(certificateWarning(pem, Date.now() + 22 * day)).toBeUndefined();
+    expect(certificateWarning(pem, Date.now() + 24 * day)).toMatch(/expires on .* \(in [67] day\(s\)\)/);
+    expect(certificateWarning(pem, Date.now() + 31 * day)).toMatch(/expired on/);
+  });
+  it('never repeats the name of a password file (it may be the password itself)', () => {
+    for (const flag of ['--password-file', '--op-password-file']) {
+      expect(() => parseServerArgs([flag, 'hunter2'], {})).toThrow(`${flag}: cannot read the file: no such file (ENOENT)`);
+    }
+  });
+});
+
+function hasOpenssl(): boolean {
+  try {
+    makeCertificate({ out: mkdtempSync(path.join(tmpdir(), 'chatroom-probe-')), names: ['localhost'], days: 1 });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -444,12 +444,13 @@ export const checks: Check[] = [
       const { server, alice, bob } = await pair(lab);
       alice.send('/msg bob the secret word is swordfish\n');
       await bob.readUntil('swordfish\n');
-      bob.send('/quit\n');
-      await alice.readUntil('*** left bob quit\n');
+      bob.send('/quit my farewell words\n');
+      await alice.readUntil('*** left bob quit :my farewell words\n');
       const log = server.program.output;
       await log.readUntil(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^\n]*alice/);
       await log.readUntil(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^\n]*bob[^\n]*quit/);
       if (log.all.toString().includes('swordfish')) throw log.failure({ en: 'a private message was written to the log', fr: 'un message privé a été écrit dans le journal' });
+      if (log.all.toString().includes('farewell')) throw log.failure({ en: 'a /quit message was written to the log', fr: 'un message de /quit a été écrit dans le journal' });
     },
   }),
   serverCheck({
@@ -567,6 +568,7 @@ function clientChecks(): Check[] {
       async run(lab) {
         for (const leave of ['/quit', 'Ctrl+D']) {
           const { client, peer } = await joinedClient(lab);
+          await client.output.readUntil('Welcome, alice!'); // in the room: leaving before it is client-quit-early
           if (leave === '/quit') client.writeLine('/quit bye');
           else client.endInput();
           await peer.readUntil('/quit');
@@ -574,6 +576,24 @@ function clientChecks(): Check[] {
           const exit = await client.waitExit();
           if (exit.code !== 0) throw new CheckFailure({ en: `after ${leave}, exit code ${exit.code}, not 0`, fr: `après ${leave}, code de sortie ${exit.code}, pas 0` }, { output: client.lastLines() });
         }
+      },
+    }),
+    clientCheck({
+      id: 'client-quit-early',
+      title: { en: 'Ctrl+D before the welcome arrives still leaves cleanly, with exit code 0', fr: 'Ctrl+D avant l’arrivée de l’accueil part quand même proprement, avec le code 0' },
+      hint: { en: 'Once leaving, stay leaving: a welcome that crosses your /quit must not put you back in the room.', fr: 'Une fois sur le départ, restez-y : un accueil qui croise votre /quit ne doit pas vous remettre dans le salon.' },
+      async run(lab) {
+        const server = await lab.fakeServer({ allowHalfOpen: true }); // it can answer after the client's goodbye
+        const client = lab.startClient(server.port, 'client', english, ['--nick', 'alice']);
+        const peer = await server.accept();
+        peer.send('NICK\n');
+        await peer.readExactly('alice\n');
+        client.endInput();
+        await peer.readUntil('/quit\n');
+        peer.send('*** welcome alice 2\n'); // sent before the server read the goodbye
+        peer.end();
+        const exit = await client.waitExit();
+        if (exit.code !== 0) throw new CheckFailure({ en: `exit code ${exit.code}, not 0, when the welcome crossed Ctrl+D`, fr: `code de sortie ${exit.code}, pas 0, quand l’accueil a croisé Ctrl+D` }, { output: client.lastLines() });
       },
     }),
     clientCheck({
