@@ -24,6 +24,8 @@ export class ChatServer implements ChatContext {
   readonly hub = new Hub(this.room);
   readonly server: net.Server;
   #sessions = new Set<Session>();
+  /** Every open socket, sessions and refused ones alike: close() must end them all, whatever state they are in. */
+  #sockets = new Set<net.Socket>();
   /** Connections still in their TLS handshake, with the time they arrived. */
   #handshakes = new Map<net.Socket, { since: number; started: boolean }>();
   #connections = 0;
@@ -73,6 +75,8 @@ export class ChatServer implements ChatContext {
     const ip = raw.remoteAddress ?? '';
     const address = formatAddress(ip, raw.remotePort);
     raw.on('error', () => {}); // its session, if any, reports errors; before that, there is nobody to tell
+    this.#sockets.add(raw);
+    raw.once('close', () => this.#sockets.delete(raw));
     const refusal = this.#refusal(ip);
     if (refusal) this.#logRefusal(ip, address, refusal);
     else {
@@ -85,7 +89,11 @@ export class ChatServer implements ChatContext {
     }
     // A refusal is said in the connection's own language: through TLS on a TLS server.
     this.#transport(raw, (socket) => {
-      if (refusal) socket.end(`${refusal}\n`);
+      if (refusal) {
+        socket.end(`${refusal}\n`);
+        // A refused client may keep its side open (nc does): it must not keep a socket, nor stop close() from ending.
+        setTimeout(() => raw.destroy(), this.options.quitGrace * 1000).unref();
+      }
       else this.#sessions.add(new Session(socket, this, ip, address));
     });
   }
@@ -234,7 +242,7 @@ export class ChatServer implements ChatContext {
       session.quit('shutdown');
     }
     const timer = setTimeout(() => {
-      for (const session of this.#sessions) session.destroy();
+      for (const socket of this.#sockets) socket.destroy();
     }, graceMs);
     await closed; // resolves once every connection has closed
     clearTimeout(timer);

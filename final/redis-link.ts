@@ -146,9 +146,12 @@ export class RedisLink implements Link {
     for (const { members } of this.#servers.values()) for (const [key, nick] of members) yield { key, nick };
   }
 
+  /** Say goodbye to Redis; if it does not answer within a second (it is down, say), just hang up. */
   async close(): Promise<void> {
     clearInterval(this.#timer);
-    await Promise.allSettled([this.#pub.quit(), this.#sub.quit()]);
+    await withTimeout(Promise.allSettled([this.#pub.quit(), this.#sub.quit()]), 1000).catch(() => {});
+    this.#pub.disconnect();
+    this.#sub.disconnect();
   }
 
   // ------------------------------------------------------------------ inside
