@@ -9,7 +9,7 @@ import type { ServerOptions } from './config.ts';
 import type { ChatContext, Seat } from './context.ts';
 import { AddressGuard } from './guard.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
-import { Moderation } from './moderation.ts';
+import { LinkedModeration } from './linked-moderation.ts';
 import { formatAddress, type Logger } from './log.ts';
 import { errorNotice, notice } from './protocol.ts';
 import { Hub } from './hub.ts';
@@ -21,7 +21,12 @@ const TLS_HANDSHAKE = 0x16;
 
 export class ChatServer implements ChatContext {
   readonly room = new Room<Seat>(() => this.#scheduleFlush());
-  readonly hub = new Hub(this.room);
+  /** The whole room; bans decided on the other servers (or before this one started) land in this server's list. */
+  /** The whole room; bans and mutes decided on the other servers (or before this one started) land in this server's store. */
+  readonly hub = new Hub(this.room, (event) => {
+    this.log('shared', `${event.t} ${event.ip}${'nick' in event ? ` (${event.nick})` : ''}, decided on another server`);
+    this.moderation.heard(event);
+  });
   readonly server: net.Server;
   #sessions = new Set<Session>();
   /** Every open socket, sessions and refused ones alike: close() must end them all, whatever state they are in. */
@@ -32,8 +37,8 @@ export class ChatServer implements ChatContext {
   #perIp = new ConnectionCounter();
   /** Per address, across connections: wrong passwords, connection and notice budgets. */
   readonly guard: AddressGuard;
-  /** Bans and mutes. */
-  readonly moderation = new Moderation();
+  /** Bans and mutes, shared with the other servers of the room (see linked-moderation.ts). */
+  readonly moderation = new LinkedModeration();
   /** Refusals logged once per address and per 10 s, then counted: a flood of connections is not a flood of log lines. */
   #refused = new Map<string, { count: number; why: string }>();
   #refusedSince = Date.now();
@@ -50,6 +55,7 @@ export class ChatServer implements ChatContext {
   ) {
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
     this.guard = new AddressGuard(options);
+    this.moderation.shareWith((event) => this.hub.share(event));
     this.server = net.createServer((socket) => this.#accept(socket));
   }
 
