@@ -236,7 +236,7 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       await student.readUntil('*** operator teacher\n');
       teacher.send('/kick student\n');
       await student.readUntil('*** kicked student teacher\n');
-      await a!.program.output.readUntil(/ shared ban 127\.0\.0\.1 /);
+      await a!.program.output.readUntil(/ shared ban 127\.0\.0\.1\b/);
       const viaA = await lab.connect(a!, 'student via A');
       await viaA.readUntil(/\*\*\* error banned \d+\n/);
       const [c] = await servers(1);
@@ -244,6 +244,33 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       await viaC.readUntil(/\*\*\* error banned \d+\n/);
       teacher.send('still teaching\n');
       await teacher.readUntil('teacher: still teaching\n');
+    }),
+    40000,
+  );
+
+  it(
+    'keeps a student muted on another server, and on a server started after the mute',
+    withLab(async () => {
+      const [a, b] = await servers(2);
+      const teacher = await enter(lab, a!, 'teacher');
+      const student = await enter(lab, b!, 'student');
+      await teacher.readUntil('*** joined student\n');
+      teacher.send('/op chalk\n');
+      await student.readUntil('*** operator teacher\n');
+      teacher.send('/mute student\n');
+      await student.readUntil('*** muted student teacher\n');
+      await a!.program.output.readUntil(/ shared mute 127\.0\.0\.1\b/);
+      student.send('/quit\n');
+      await teacher.readUntil('*** left student quit\n');
+      for (const server of [a!, (await servers(1))[0]!]) {
+        const again = await enter(lab, server, 'student');
+        again.send('can you hear me now\n');
+        await again.readUntil('*** error muted\n');
+        again.send('/quit\n');
+        await again.inbox.waitClosed();
+      }
+      teacher.send('marker\n');
+      expect(await teacher.readUntil('teacher: marker\n')).not.toContain('hear me now');
     }),
     40000,
   );
