@@ -91,6 +91,7 @@ export class RedisLink implements Link {
       enableAutoPipelining: true, // the lines of one event-loop turn leave in one write to Redis
       enableOfflineQueue: false, // while split, commands fail at once instead of piling up
       maxRetriesPerRequest: 1,
+      disableClientInfo: true, // no CLIENT SETINFO: the Redis user needs no more than final/redis.acl
       retryStrategy: (attempt: number) => Math.min(100 * 2 ** attempt, 5000), // backoff, up to 5 s
     };
     this.#pub = new Redis(url, options);

@@ -1,4 +1,5 @@
 // What a server of a Redis-shared room trusts, and what it does not: the channel, nickname claims across a split, bans, stopping.
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -271,6 +272,38 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       }
       teacher.send('marker\n');
       expect(await teacher.readUntil('teacher: marker\n')).not.toContain('hear me now');
+    }),
+    40000,
+  );
+
+  it(
+    'works with a Redis user allowed only what final/redis.acl allows',
+    withLab(async () => {
+      const raw = await rawRedis();
+      try {
+        // The rules from the file the docs show, with a password of our own.
+        const line = readFileSync(new URL('../final/redis.acl', import.meta.url), 'utf8').split('\n').find((l) => l.startsWith('user '))!;
+        const [, user, ...rules] = line.trim().replace('>CHANGE-ME', '>s3cret').split(/\s+/);
+        await raw.call('ACL', 'SETUSER', user!, ...rules);
+        await raw.call('ACL', 'SETUSER', 'default', 'off'); // nobody else gets in
+      } finally {
+        raw.disconnect();
+      }
+      const url = redis.url.replace('redis://', 'redis://chat:s3cret@');
+      const [a, b] = await Promise.all([lab.startServer({ ...env(), REDIS_URL: url }), lab.startServer({ ...env(), REDIS_URL: url })]);
+      const teacher = await enter(lab, a, 'teacher');
+      const student = await enter(lab, b, 'student');
+      await teacher.readUntil('*** joined student\n');
+      teacher.send('/op chalk\n');
+      await student.readUntil('*** operator teacher\n');
+      teacher.send('/kick student\n');
+      await student.readUntil('*** kicked student teacher\n');
+      await a.program.output.readUntil(/ shared ban 127\.0\.0\.1\b/);
+      // A server that starts later can read the ban back.
+      const c = await lab.startServer({ ...env(), REDIS_URL: url });
+      const viaC = await lab.connect(c, 'student via C');
+      await viaC.readUntil(/\*\*\* error banned \d+\n/);
+      for (const server of [a, b, c]) expect(server.program.output.all.toString()).not.toMatch(/NOPERM|denied/i);
     }),
     40000,
   );
