@@ -51,6 +51,7 @@ const shape = (o: Fields, fields: Record<string, (v: unknown) => boolean>, optio
   Object.keys(o).every((name) => name in fields) &&
   Object.entries(fields).every(([name, ok]) => (o[name] === undefined ? optional.includes(name) : ok(o[name])));
 
+// #region schema
 const SCHEMAS: Record<Wire['t'], { fields: Record<string, (v: unknown) => boolean>; optional?: string[] }> = {
   room: {
     fields: {
@@ -69,6 +70,8 @@ const SCHEMAS: Record<Wire['t'], { fields: Record<string, (v: unknown) => boolea
   mute: { fields: { ip: isIp, key: (v) => isString(v), until: isTime } },
   unmute: { fields: { ip: isIp, key: (v) => isString(v) } },
 };
+
+// #endregion schema
 
 /** Read a message from the channel: the wire, or why it is not one a chat server sends. */
 export function parseWire(text: string): Wire | { dropped: string } {

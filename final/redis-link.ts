@@ -53,6 +53,7 @@ export const TIMING: Timing = { beatMs: 3000, deadMs: 10000 };
 /** Delete a nickname key only if this server holds it ("<server id> <since> <nick>"): never free someone else's. */
 const RELEASE = `local v = redis.call('get', KEYS[1]) if v and string.sub(v, 1, #ARGV[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
+// #region keep
 /**
  * Keep a nickname ARGV[1] ("<server> <since> <nick>", since = ARGV[2]) for
  * ARGV[3] ms, unless someone else claimed it earlier (the older claim wins;
@@ -66,6 +67,7 @@ if v and v ~= ARGV[1] then
 end
 redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[3])
 return 1`;
+// #endregion keep
 
 export class RedisLink implements Link {
   readonly id = randomUUID().slice(0, 8);
