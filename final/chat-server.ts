@@ -9,7 +9,7 @@ import type { ServerOptions } from './config.ts';
 import type { ChatContext, Seat } from './context.ts';
 import { AddressGuard } from './guard.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
-import { Moderation } from './moderation.ts';
+import { LinkedModeration } from './linked-moderation.ts';
 import { Summary, formatAddress, type Logger } from './log.ts';
 import { errorNotice, notice } from './protocol.ts';
 import { Hub } from './hub.ts';
@@ -21,17 +21,23 @@ const TLS_HANDSHAKE = 0x16;
 
 export class ChatServer implements ChatContext {
   readonly room = new Room<Seat>(() => this.#scheduleFlush());
-  readonly hub = new Hub(this.room);
+  /** The whole room; bans and mutes decided on the other servers (or before this one started) land in this server's store. */
+  readonly hub = new Hub(this.room, (event) => {
+    this.log('shared', `${event.t} ${event.ip}${'nick' in event ? ` (${event.nick})` : ''}, decided on another server`);
+    this.moderation.heard(event);
+  });
   readonly server: net.Server;
   #sessions = new Set<Session>();
+  /** Every open socket, sessions and refused ones alike: close() must end them all, whatever state they are in. */
+  #sockets = new Set<net.Socket>();
   /** Connections still in their TLS handshake: when they arrived, whether they spoke, why they failed (logged at close). */
   #handshakes = new Map<net.Socket, { since: number; started: boolean; failure: string }>();
   #connections = 0;
   #perIp = new ConnectionCounter();
   /** Per address, across connections: wrong passwords, connection and notice budgets. */
   readonly guard: AddressGuard;
-  /** Bans and mutes. */
-  readonly moderation = new Moderation();
+  /** Bans and mutes, shared with the other servers of the room (see linked-moderation.ts). */
+  readonly moderation = new LinkedModeration();
   #secure: tls.SecureContext | undefined;
   #toFlush = new Set<Seat>();
   #flushScheduled = false;
@@ -49,6 +55,7 @@ export class ChatServer implements ChatContext {
     this.summary = new Summary(log, options.logSummary * 1000);
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
     this.guard = new AddressGuard(options);
+    this.moderation.shareWith((event) => this.hub.share(event));
     this.server = net.createServer((socket) => this.#accept(socket));
   }
 
@@ -74,6 +81,8 @@ export class ChatServer implements ChatContext {
     const ip = raw.remoteAddress ?? '';
     const address = formatAddress(ip, raw.remotePort);
     raw.on('error', () => {}); // its session, if any, reports errors; before that, there is nobody to tell
+    this.#sockets.add(raw);
+    raw.once('close', () => this.#sockets.delete(raw));
     const refusal = this.#refusal(ip);
     // The first refusal of an address is logged, the next ones counted (Summary): a flood of connections is not a flood of log lines.
     if (refusal) this.summary.log('refused', ip, `${address}: ${refusal.replace(/^\*\*\* error /, '').split(' ')[0]}`, 'connections');
@@ -87,7 +96,11 @@ export class ChatServer implements ChatContext {
     }
     // A refusal is said in the connection's own language: through TLS on a TLS server.
     this.#transport(raw, (socket) => {
-      if (refusal) socket.end(`${refusal}\n`);
+      if (refusal) {
+        socket.end(`${refusal}\n`);
+        // A refused client may keep its side open (nc does): it must not keep a socket, nor stop close() from ending.
+        setTimeout(() => raw.destroy(), this.options.quitGrace * 1000).unref();
+      }
       else this.#sessions.add(new Session(socket, this, ip, address));
     });
   }
@@ -233,7 +246,7 @@ export class ChatServer implements ChatContext {
       session.quit('shutdown');
     }
     const timer = setTimeout(() => {
-      for (const session of this.#sessions) session.destroy();
+      for (const socket of this.#sockets) socket.destroy();
     }, graceMs);
     await closed; // resolves once every connection has closed
     clearTimeout(timer);

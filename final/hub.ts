@@ -5,7 +5,7 @@
  * nicknames, /list, /msg and moderation span all of them.
  */
 import type { Chatroom, Decision, ModerationKind, Seat, Someone } from './context.ts';
-import type { Link, LinkEvent, LinkHost } from './link.ts';
+import type { Link, LinkEvent, LinkHost, ModerationEvent } from './link.ts';
 import { checkNick } from './nick.ts';
 import { notice } from './protocol.ts';
 import type { Room } from './room.ts';
@@ -13,7 +13,11 @@ import type { Room } from './room.ts';
 export class Hub implements Chatroom, LinkHost {
   #link: Link | undefined;
 
-  constructor(readonly room: Room<Seat>) {}
+  /** `heard`: where bans and mutes decided on the other servers go (this server's moderation store). */
+  constructor(
+    readonly room: Room<Seat>,
+    private readonly heard: (event: ModerationEvent) => void = () => {},
+  ) {}
 
   /** Share the room with other servers through this link. */
   attach(link: Link): void {
@@ -91,17 +95,28 @@ export class Hub implements Chatroom, LinkHost {
     else this.#link?.send({ t: 'mod', key: to.key, kind, by: decision.by, ...(decision.reason && { reason: decision.reason }) });
   }
 
+  /** A ban or mute decided here: every server, and those that start later, will know it. */
+  share(event: ModerationEvent): void {
+    this.#link?.send(event);
+  }
+
   // ------------------------------------------------------------------ LinkHost
 
   receive(event: LinkEvent): void {
-    if (event.t === 'room') {
-      if (event.line) this.room.broadcast(event.line);
-      return;
+    switch (event.t) {
+      case 'room':
+        if (event.line) this.room.broadcast(event.line);
+        return;
+      case 'to':
+        return this.room.find(event.key)?.sendLine(event.line);
+      case 'mod': {
+        const seat = this.room.find(event.key);
+        if (seat) apply(seat, event.kind, { by: event.by ?? '?', ...(event.reason && { reason: event.reason }) });
+        return;
+      }
+      default:
+        return this.heard(event); // a ban or mute
     }
-    const seat = this.room.find(event.key);
-    if (!seat) return;
-    if (event.t === 'to') seat.sendLine(event.line);
-    else apply(seat, event.kind, { by: event.by ?? '?', ...(event.reason && { reason: event.reason }) });
   }
 
   local(line: string): void {

@@ -4,27 +4,31 @@
  * the two sides of a link, as the hub and the link see each other.
  */
 import type { ModerationKind, Someone } from './context.ts';
+import type { Ban } from './moderation.ts';
+
+/**
+ * What the servers' moderation stores tell each other, and Redis keeps for
+ * the servers that start later: a ban (an address, after a kick), a mute (an
+ * address and a nickname key). `until` is a time in ms since 1970.
+ */
+export type ModerationEvent =
+  | ({ t: 'ban' } & Ban)
+  | { t: 'unban'; ip: string }
+  | { t: 'mute'; ip: string; key: string; until: number }
+  | { t: 'unmute'; ip: string; key: string };
 
 /** What servers tell each other. `line` is shown to everyone; the rest keeps the member lists right. */
 export type LinkEvent =
   | { t: 'room'; line?: string; join?: [key: string, nick: string]; leave?: string; rename?: [oldKey: string, key: string, nick: string] }
   | { t: 'to'; key: string; line: string }
-  | { t: 'mod'; key: string; kind: ModerationKind; by?: string; reason?: string };
+  | { t: 'mod'; key: string; kind: ModerationKind; by?: string; reason?: string }
+  | ModerationEvent;
 
 /** On the wire: an event or a beat (a server's member list), with who sent it. */
 export type Wire = (LinkEvent | { t: 'beat'; members: [key: string, nick: string][] }) & { s: string };
 
 export function encodeWire(wire: Wire): string {
   return JSON.stringify(wire);
-}
-
-/** Read a message from the channel, or undefined when it is not JSON. */
-export function decodeWire(text: string): Wire | undefined {
-  try {
-    return JSON.parse(text) as Wire;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The other servers, as the hub sees them. */
@@ -40,7 +44,7 @@ export interface Link {
 
 /** This server's room, as the link sees it (the Hub). */
 export interface LinkHost {
-  /** What another server said. */
+  /** What another server said (a ban or mute too: for this server's moderation store). */
   receive(event: LinkEvent): void;
   /** Tell this server's members only (a split, a server gone). */
   local(line: string): void;
