@@ -13,7 +13,7 @@ import { LineReader } from './framing.ts';
 import { hiddenInput } from './hidden-input.ts';
 import { pickLang, text, type Messages } from './i18n.ts';
 import { parseServerLine } from './protocol.ts';
-import { render, wrapLine } from './render.ts';
+import { render, textWidth, wrapLine } from './render.ts';
 
 /**
  * Where the client stands:
@@ -122,9 +122,12 @@ class ChatClient {
 
   #onTyped(line: string): void {
     if (this.tty) {
-      // Erase the line as typed: the server sends it back, signed and coloured.
-      readline.moveCursor(process.stdout, 0, -1);
-      readline.clearLine(process.stdout, 0);
+      // Erase the line as typed (the rows it took, prompt included): the server sends it back, signed and coloured.
+      const rows = Math.max(1, Math.ceil((textWidth(this.#keyboard.getPrompt()) + textWidth(line)) / (process.stdout.columns || 80)));
+      for (let row = 0; row < rows; row++) {
+        readline.moveCursor(process.stdout, 0, -1);
+        readline.clearLine(process.stdout, 0);
+      }
     }
     this.#echo.hide(false);
     switch (this.#state) {

@@ -166,6 +166,13 @@ function* pieces(line: string): Generator<string> {
   for (const { segment } of graphemes.segment(line.slice(at))) yield segment;
 }
 
+/** Columns a line of plain text takes on a terminal. */
+export function textWidth(text: string): number {
+  let cells = 0;
+  for (const { segment } of graphemes.segment(text)) cells += cellWidth(segment);
+  return cells;
+}
+
 /** Columns one grapheme cluster takes: 0 for a lone accent, 2 for a wide or emoji character, else 1. */
 export function cellWidth(grapheme: string): number {
   const first = grapheme.codePointAt(0)!;
