@@ -6,7 +6,7 @@ import type { Target } from './target.ts';
 import type { Text } from './text.ts';
 
 /** Something a check cannot run without. */
-export type Need = 'server' | 'client' | 'python3' | 'ipv6' | 'openssl';
+export type Need = 'server' | 'client' | 'python3' | 'ipv6';
 
 /** One behaviour of a step, checked black-box over TCP. */
 export interface Check {
@@ -32,7 +32,6 @@ const available = new Map<Need, Promise<boolean>>();
 function has(need: Need): Promise<boolean> {
   if (!available.has(need)) {
     if (need === 'python3') available.set(need, Promise.resolve(spawnSync('python3', ['--version']).status === 0));
-    else if (need === 'openssl') available.set(need, Promise.resolve(spawnSync('openssl', ['version']).status === 0));
     else if (need === 'ipv6') available.set(need, canBind('::1'));
     else available.set(need, Promise.resolve(true));
   }
@@ -44,7 +43,6 @@ const missing: Record<Need, Text> = {
   client: { en: 'no client to check', fr: 'pas de client à vérifier' },
   python3: { en: 'python3 is not installed', fr: "python3 n’est pas installé" },
   ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n’existe pas sur cette machine" },
-  openssl: { en: 'the openssl command is not installed', fr: "la commande openssl n’est pas installée" },
 };
 
 /** Run one check against a target: pass, fail with what was seen, or skip with why. */

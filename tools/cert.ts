@@ -1,16 +1,20 @@
 /**
  * npm run cert: a self-signed certificate and its key for a class's server,
  * valid for this machine's name, its network addresses, localhost, 127.0.0.1
- * and ::1. Made with the openssl command (on Linux and macOS, and in Git for
- * Windows): no dependency, and standard PEM files any TLS program reads.
+ * and ::1. Made in JavaScript (node-forge, the key by Node's own crypto), so it
+ * works the same on Windows, macOS and Linux, with no openssl command; the
+ * files are standard PEM that any TLS program reads.
  *
  *   npm run cert [-- --out DIR] [--name EXTRA-NAME ...] [--days N]
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import forge from 'node-forge';
 
 export interface CertOptions {
   out: string;
@@ -27,25 +31,42 @@ export function defaultNames(): string[] {
   return [...new Set([os.hostname(), 'localhost', '127.0.0.1', '::1', ...addresses])];
 }
 
-/** Write cert.pem and key.pem into `out`; throws with openssl's message if it fails. */
+/** Subject alternative names: type 7 is an IP address, type 2 a DNS name (RFC 5280). */
+const altName = (name: string) => (isIP(name) ? { type: 7, ip: name } : { type: 2, value: name });
+
+/** Write cert.pem and key.pem into `out`, valid for `names` (the first is the common name). */
 export function makeCertificate({ out, names, days }: CertOptions): { cert: string; key: string } {
+  if (!names[0]) throw new Error('a certificate needs at least one name');
+  if (!(days > 0)) throw new Error(`--days must be a positive number, not ${days}`);
+  const { privateKey: keyPem } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const privateKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
+  certificate.serialNumber = `01${randomBytes(15).toString('hex')}`; // positive, random, as RFC 5280 asks
+  certificate.validity.notBefore = new Date(Date.now() - 60_000); // a minute early: clocks differ a little
+  certificate.validity.notAfter = new Date(Date.now() + days * 86_400_000);
+  const subject = [{ name: 'commonName', value: names[0] }];
+  certificate.setSubject(subject);
+  certificate.setIssuer(subject); // self-signed: the class trusts this very certificate
+  certificate.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: names.map(altName) },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  certificate.sign(privateKey, forge.md.sha256.create());
+
   mkdirSync(out, { recursive: true });
   const cert = path.join(out, 'cert.pem');
   const key = path.join(out, 'key.pem');
-  const san = names.map((name) => (/^[\d.]+$|:/.test(name) ? `IP:${name}` : `DNS:${name}`)).join(',');
-  const result = spawnSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-sha256',
-      '-days', String(days), '-keyout', key, '-out', cert, '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`],
-    { encoding: 'utf8' },
-  );
-  if (result.error) throw new Error('the openssl command is missing: install OpenSSL (on Debian: apt-get install openssl)');
-  if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr.trim().split('\n').pop()}`);
-  chmodSync(key, 0o600); // the key is the server's secret
+  writeFileSync(cert, forge.pki.certificateToPem(certificate));
+  writeFileSync(key, keyPem, { mode: 0o600 }); // the key is the server's secret
+  chmodSync(key, 0o600); // also when key.pem was already there
   return { cert, key };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: { out: { type: 'string', default: 'certs' }, name: { type: 'string', multiple: true }, days: { type: 'string', default: '365' } },
   });

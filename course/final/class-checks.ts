@@ -46,7 +46,7 @@ export const checks: Check[] = [
     id: 'tls-chat',
     title: { en: 'TLS: two clients chat through an encrypted server', fr: 'TLS : deux clients discutent à travers un serveur chiffré' },
     hint: { en: 'With --tls-cert and --tls-key, wrap each connection in TLS; the chat protocol is unchanged inside.', fr: 'Avec --tls-cert et --tls-key, enveloppez chaque connexion dans TLS ; le protocole ne change pas à l’intérieur.' },
-    needs: ['server', 'openssl'],
+    needs: ['server'],
     async run(lab) {
       const server = await tlsServer(lab);
       const secure = await trusting();
@@ -66,7 +66,7 @@ export const checks: Check[] = [
     id: 'tls-plain-refused',
     title: { en: 'TLS: a plain-text client gets a clear refusal, not a hang', fr: 'TLS : un client en clair reçoit un refus clair, pas une attente sans fin' },
     hint: { en: 'A TLS client speaks first (byte 0x16). Anything else, or silence for a second: send "*** error tls-required" in clear and close.', fr: 'Un client TLS parle le premier (octet 0x16). Autre chose, ou une seconde de silence : envoyez « *** error tls-required » en clair et fermez.' },
-    needs: ['server', 'openssl'],
+    needs: ['server'],
     async run(lab) {
       const server = await tlsServer(lab);
       const silent = await lab.connect(server, 'silent plain client');
@@ -82,7 +82,7 @@ export const checks: Check[] = [
     id: 'tls-stalled-handshake',
     title: { en: 'TLS: a stalled handshake is dropped after HANDSHAKE_TIMEOUT and frees its slot', fr: 'TLS : une poignée de main bloquée est coupée après HANDSHAKE_TIMEOUT et libère sa place' },
     hint: { en: 'Keep connections in handshake in a list with their start time; one timer closes the old ones.', fr: 'Gardez les connexions en cours de poignée de main dans une liste avec leur heure d’arrivée ; un minuteur ferme les anciennes.' },
-    needs: ['server', 'openssl'],
+    needs: ['server'],
     async run(lab) {
       // Long enough for an honest handshake on a busy machine, short enough for the test.
       const server = await tlsServer(lab, 'good', { HANDSHAKE_TIMEOUT: '2', MAX_PER_IP: '1' });
@@ -101,7 +101,7 @@ export const checks: Check[] = [
     id: 'tls-client',
     title: { en: 'TLS: the client connects with --ca, and refuses an untrusted or misnamed certificate', fr: 'TLS : le client se connecte avec --ca, et refuse un certificat inconnu ou au mauvais nom' },
     hint: { en: 'tls.connect({ ca }) checks the chain and the host name; explain ERR_TLS_CERT_ALTNAME_INVALID and SELF_SIGNED errors in one line.', fr: 'tls.connect({ ca }) vérifie la chaîne et le nom d’hôte ; expliquez en une ligne les erreurs ERR_TLS_CERT_ALTNAME_INVALID et SELF_SIGNED.' },
-    needs: ['server', 'client', 'openssl'],
+    needs: ['server', 'client'],
     async run(lab) {
       const certs = certificates();
       const server = await tlsServer(lab);
