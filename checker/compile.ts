@@ -8,13 +8,14 @@ import { type BuildOptions, build } from 'esbuild';
  * point is bundled with the repository's own modules; packages (chalk,
  * ioredis...) still load from node_modules, as with tsx. Without `outbase`,
  * esbuild places each output by the common folder of the entry points.
+ * `npm run build` (tools/build.ts) makes dist/*.js the same way.
  */
-export async function compile(entryPoints: BuildOptions['entryPoints'], outdir: string, outbase?: string): Promise<void> {
+export async function compile(entryPoints: BuildOptions['entryPoints'], outdir: string, outbase?: string, extension = '.mjs'): Promise<void> {
   await build({
     entryPoints,
     outdir,
     ...(outbase !== undefined && { outbase }),
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': extension },
     bundle: true,
     // A dynamic import() stays lazy (final/ loads its Redis client only with
     // --redis): esbuild puts it in a chunk of its own, next to the entries.
