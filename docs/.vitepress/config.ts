@@ -20,6 +20,14 @@ function strictRegions(md: MarkdownRenderer) {
   };
 }
 
+/**
+ * Where the site is served: '/' by default and for `npm run docs`; the Pages
+ * workflow sets DOCS_BASE=/<repository>/, since GitHub serves a project's site
+ * under its name. VitePress prefixes its own links and assets, not `head`.
+ */
+const base = process.env.DOCS_BASE || '/';
+if (!/^\/(.*\/)?$/.test(base)) throw new Error(`DOCS_BASE must start and end with "/", like /chatroom/: got "${base}"`);
+
 const frenchSearch: DefaultTheme.LocalSearchOptions['translations'] = {
   button: { buttonText: 'Rechercher', buttonAriaLabel: 'Rechercher' },
   modal: {
@@ -41,9 +49,10 @@ const frenchSearch: DefaultTheme.LocalSearchOptions['translations'] = {
 
 export default defineConfig({
   title: 'Chatroom',
+  base,
   cleanUrls: true,
   lastUpdated: true,
-  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: `${base}favicon.svg` }]],
   markdown: {
     config: strictRegions,
   },

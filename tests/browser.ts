@@ -1,0 +1,64 @@
+// Helpers for the course site's browser tests: Debian's Chromium, headless
+// and kept off the network, and a tiny static server for a built site.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const haveChromium = fs.existsSync(CHROMIUM);
+export const inCI = process.env.CI === 'true';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
+
+/**
+ * Serve the site built in `dist` under `base` (like GitHub Pages serves a
+ * project's site under /<repository>/), with VitePress's clean URLs
+ * (/chatroom/final → final.html). A request outside `base` is answered 404
+ * and reported to `onOutside`.
+ */
+export function serveSite(dist: string, base: string, onOutside: (url: string) => void): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!pathname.startsWith(base)) {
+      onOutside(pathname);
+      response.writeHead(404).end();
+      return;
+    }
+    const file = path.join(dist, pathname.slice(base.length));
+    const candidates = [file, path.join(file, 'index.html'), `${file}.html`];
+    const found = file.startsWith(dist) ? candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) : undefined;
+    const served = found ?? path.join(dist, '404.html');
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(served)] ?? 'application/octet-stream' });
+    response.end(fs.readFileSync(served));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Headless Chromium with its profile in `profile`; every request to another
+ * host than this machine is aborted and reported to `onOutside`.
+ */
+export async function launchChromium(profile: string, onOutside: (url: string) => void): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
+    onOutside(url.href);
+    return route.abort();
+  });
+  return context;
+}
