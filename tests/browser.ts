@@ -1,7 +1,9 @@
 // Helpers for the course site's browser tests: Debian's Chromium, headless
 // and kept off the network, and a tiny static server for a built site.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
@@ -61,4 +63,50 @@ export async function launchChromium(profile: string, onOutside: (url: string) =
     return route.abort();
   });
   return context;
+}
+
+const LOCKS = path.join(os.tmpdir(), 'chatroom-locks');
+
+/**
+ * Run `work` while holding a lock that every process of this machine shares,
+ * for this checkout of the repository. VitePress builds docs/ through one
+ * fixed folder, docs/.vitepress/.temp, and deletes it when done: two builds of
+ * the same checkout at once (docs-browser's and docs-base's test files run in
+ * parallel workers) would break each other. A lock older than `staleMs` was
+ * left by a process that died, and is taken over.
+ */
+export async function withBuildLock<T>(root: string, work: () => T | Promise<T>, staleMs = 600_000): Promise<T> {
+  fs.mkdirSync(LOCKS, { recursive: true });
+  const lock = path.join(LOCKS, `vitepress-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
+  for (;;) {
+    try {
+      fs.mkdirSync(lock); // atomic: fails if another process holds the lock
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const held = fs.statSync(lock, { throwIfNoEntry: false });
+    if (held && Date.now() - held.mtimeMs > staleMs) {
+      fs.rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    // Wait for the holder to remove it: watch the folder, then look once, in that order.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        watcher.close();
+        resolve();
+      };
+      const watcher = fs.watch(LOCKS, () => {
+        if (!fs.existsSync(lock)) done();
+      });
+      const timer = setTimeout(done, staleMs); // by then the lock is stale
+      if (!fs.existsSync(lock)) done();
+    });
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, haveChromium, inCI, launchChromium, serveSite } from './browser.ts';
+import { CHROMIUM, haveChromium, inCI, launchChromium, serveSite, withBuildLock } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = '/chatroom/';
@@ -35,12 +35,12 @@ describe.skipIf(!haveChromium && !inCI)(`the course site built with DOCS_BASE=${
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it with apt-get install chromium.`);
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs', '--outDir', dist], {
+    const build = await withBuildLock(ROOT, () => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs', '--outDir', dist], {
       cwd: ROOT,
       env: { ...process.env, DOCS_BASE: BASE },
       encoding: 'utf8',
       timeout: 240_000,
-    });
+    }));
     if (build.status !== 0) throw new Error(`DOCS_BASE=${BASE} vitepress build failed:\n${build.stdout}\n${build.stderr}`);
     server = await serveSite(dist, BASE, (pathname) => outsideBase.push(pathname));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

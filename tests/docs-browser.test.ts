@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withBuildLock } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'docs/.vitepress/dist');
@@ -96,7 +97,7 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it with apt-get install chromium.`);
-    ensureBuild();
+    await withBuildLock(ROOT, ensureBuild); // docs-base.test.ts builds the same docs/ with another base
     server = await serve();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chatroom-docs-chromium-'));
