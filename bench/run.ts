@@ -7,6 +7,7 @@
  * The "redis" setup (two final servers sharing one room through Redis) takes
  * its turn in the scenarios marked shared: a500 and b500, b100 with --quick.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +17,24 @@ import { hasTaskset, loadAverage, machine, openFileLimit, pinSelf, versionOf } f
 import { type Report, headline, renderTables, resultsMarkdown } from './report.ts';
 import { type RunResult, runScenario, runsOn, scenarios } from './scenarios.ts';
 import { SERVERS, type ServerKind, killAll, prepare, unavailable } from './servers.ts';
+
+// LINUX ONLY. The bench reads /proc (CPU time, memory) and pins processes
+// with taskset; the course's other commands run anywhere, this one does not.
+if (process.platform !== 'linux') {
+  console.error('npm run bench runs on Linux only: it measures the servers through /proc.');
+  process.exit(1);
+}
+// A thousand clients need more open files than the usual soft limit (1024):
+// run this script again once under a shell that raised it to the hard limit.
+// (Node cannot change its own limits; this was a `ulimit` in package.json.)
+if (!process.env.CHATROOM_BENCH_ULIMIT) {
+  process.on('SIGINT', () => {}); // Ctrl+C reaches the run below too: let it clean up, then exit with it
+  const again = spawnSync('sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, CHATROOM_BENCH_ULIMIT: '1' },
+  });
+  process.exit(again.status ?? 1);
+}
 
 const { values } = parseArgs({
   options: {

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { CheckFailure } from './failure.ts';
 import { Lab } from './lab.ts';
 import { canBind } from './network.ts';
-import type { Target } from './target.ts';
+import { pythonCommand, type Target } from './target.ts';
 import type { Text } from './text.ts';
 
 /** Something a check cannot run without. */
@@ -31,7 +30,7 @@ const CHECK_TIMEOUT_MS = 30000;
 const available = new Map<Need, Promise<boolean>>();
 function has(need: Need): Promise<boolean> {
   if (!available.has(need)) {
-    if (need === 'python3') available.set(need, Promise.resolve(spawnSync('python3', ['--version']).status === 0));
+    if (need === 'python3') available.set(need, Promise.resolve(pythonCommand() !== null));
     else if (need === 'ipv6') available.set(need, canBind('::1'));
     else available.set(need, Promise.resolve(true));
   }
@@ -41,7 +40,7 @@ function has(need: Need): Promise<boolean> {
 const missing: Record<Need, Text> = {
   server: { en: 'no server to check', fr: 'pas de serveur à vérifier' },
   client: { en: 'no client to check', fr: 'pas de client à vérifier' },
-  python3: { en: 'python3 is not installed', fr: "python3 n’est pas installé" },
+  python3: { en: 'Python 3 is not installed (python3, python or py -3)', fr: "Python 3 n’est pas installé (python3, python ou py -3)" },
   ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n’existe pas sur cette machine" },
 };
 

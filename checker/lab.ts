@@ -6,11 +6,14 @@ import { Peer } from './peer.ts';
 import { Program, describeCommand, type Command } from './program.ts';
 import type { Target } from './target.ts';
 
+/** One argument quoted for the shell that runs command lines: sh, or cmd.exe on Windows. */
+const quote = (arg: string) => (process.platform === 'win32' ? `"${arg.replace(/"/g, '""')}"` : `'${arg.replace(/'/g, `'\\''`)}'`);
+
 /** The same command with more arguments at the end. */
 function withArgs(command: Command, args: string[]): Command {
   if (args.length === 0) return command;
   if ('argv' in command) return { ...command, argv: [...command.argv, ...args] };
-  return { ...command, shell: `${command.shell} ${args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ')}` };
+  return { ...command, shell: `${command.shell} ${args.map(quote).join(' ')}` };
 }
 
 /** How long a server under test may take to start listening (tsx compiles first). */

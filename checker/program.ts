@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Inbox } from './inbox.ts';
 import { CheckFailure } from './failure.ts';
 
@@ -26,8 +26,15 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...programs].map((program) => program.stop()));
 }
 
+const windows = process.platform === 'win32';
+
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
+  if (windows && signal !== 'SIGINT') {
+    // No process groups on Windows: taskkill /T ends the program and what it started.
+    spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' });
+    return;
+  }
   try {
     process.kill(-child.pid, signal); // the whole group: a shell and what it started
   } catch {
@@ -48,10 +55,12 @@ export class Program {
       cwd: command.cwd ?? process.cwd(),
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: 'pipe' as const,
-      detached: true, // its own process group, so that stop() reaches its children
+      detached: !windows, // its own process group, so that stop() reaches its children (Windows: taskkill /T)
+      windowsHide: true,
     };
-    const [file, ...args] = 'shell' in command ? ['sh', '-c', command.shell] : command.argv;
-    this.#child = spawn(file ?? 'false', args, options);
+    // A command line goes to sh, or to cmd.exe on Windows (Node's shell: true).
+    const [file, ...args] = 'shell' in command ? (windows ? [command.shell] : ['sh', '-c', command.shell]) : command.argv;
+    this.#child = spawn(file ?? 'false', args, { ...options, shell: windows && 'shell' in command });
     running.add(this.#child);
     programs.add(this);
     this.#child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './program.ts';
@@ -11,16 +12,30 @@ export interface Target {
   client?: Command;
 }
 
+let python: string[] | null | undefined;
+/**
+ * How to start Python 3 here, or null: `python3` (Linux, macOS), else
+ * `python` if it is Python 3, else Windows's launcher `py -3`.
+ */
+export function pythonCommand(): string[] | null {
+  if (python === undefined) {
+    const candidates = [['python3'], ['python'], ...(process.platform === 'win32' ? [['py', '-3']] : [])];
+    python = candidates.find(([file, ...args]) => /^Python 3/.test(spawnSync(file!, [...args, '--version'], { encoding: 'utf8' }).stdout ?? '')) ?? null;
+  }
+  return python;
+}
+
 /**
  * How to run a file, by its extension: TypeScript with tsx, JavaScript with
- * node, Python with python3 (unbuffered, so its prints arrive at once).
- * Anything else is a command line, run by the shell.
+ * node, Python 3 unbuffered, so its prints arrive at once (python3 where no
+ * Python is found, for a clear "not found"). Anything else is a command
+ * line, run by the shell.
  */
 export function commandFor(fileOrCommand: string, cwd = process.cwd()): Command {
   const file = path.resolve(cwd, fileOrCommand);
   if (/\.(ts|mts)$/.test(fileOrCommand)) return { argv: [process.execPath, '--import', 'tsx', file], cwd: ROOT };
   if (/\.(js|mjs|cjs)$/.test(fileOrCommand)) return { argv: [process.execPath, file], cwd: ROOT };
-  if (fileOrCommand.endsWith('.py')) return { argv: ['python3', '-u', file], cwd: ROOT };
+  if (fileOrCommand.endsWith('.py')) return { argv: [...(pythonCommand() ?? ['python3']), '-u', file], cwd: ROOT };
   return { shell: fileOrCommand, cwd };
 }
 
