@@ -1,5 +1,6 @@
 // Helpers for the course site's browser tests: Debian's Chromium, headless
 // and kept off the network, and a tiny static server for a built site.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -109,4 +110,40 @@ export async function withBuildLock<T>(root: string, work: () => T | Promise<T>,
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/**
+ * Newest modification time of a file, or of the files under a folder, skipping
+ * build output. Folders' own times are ignored: a build changes docs/.vitepress's.
+ */
+function newest(file: string): number {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return stat?.mtimeMs ?? 0;
+  let time = 0;
+  for (const entry of fs.readdirSync(file, { withFileTypes: true })) {
+    if (['node_modules', 'dist', 'cache', '.temp'].includes(entry.name)) continue;
+    time = Math.max(time, newest(path.join(file, entry.name)));
+  }
+  return time;
+}
+
+/**
+ * Build the course site of `root` with this DOCS_BASE into `outDir`, unless
+ * what is there is newer than everything it is built from (.ci/run builds it
+ * before the tests). One build at a time: see withBuildLock.
+ */
+export async function buildSite(root: string, base: string, outDir: string): Promise<void> {
+  const sources = () => Math.max(...['docs', 'steps', 'final', 'course', 'checker'].map((dir) => newest(path.join(root, dir))));
+  const fresh = () => newest(path.join(outDir, 'index.html')) > sources();
+  if (fresh()) return;
+  await withBuildLock(root, async () => {
+    if (fresh()) return; // built while we waited
+    const vitepress = path.join(root, 'node_modules/vitepress/bin/vitepress.js');
+    const child = spawn(process.execPath, [vitepress, 'build', 'docs', '--outDir', outDir], { cwd: root, env: { ...process.env, DOCS_BASE: base } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    if (code !== 0) throw new Error(`DOCS_BASE=${base} vitepress build docs --outDir ${outDir} failed:\n${output}`);
+  });
 }

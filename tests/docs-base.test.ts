@@ -1,12 +1,11 @@
 // The course site as GitHub Pages serves a fork's copy: under /<repository>/.
 // Build it with DOCS_BASE=/chatroom/ into a folder of its own (not
-// docs/.vitepress/dist, which docs-browser.test.ts uses), serve it under
-// /chatroom/ only, and open every page in Chromium: every request must succeed
-// and stay under /chatroom/.
+// docs/.vitepress/dist, which docs-browser.test.ts uses) unless that build is
+// fresh, serve it under /chatroom/ only, and open every page in Chromium:
+// every request must succeed and stay under /chatroom/.
 //
 // Needs Debian's chromium at /usr/bin/chromium. Without it the suite is
 // skipped, with a message; in CI (CI=true) it runs and fails instead.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, haveChromium, inCI, launchChromium, serveSite, withBuildLock } from './browser.ts';
+import { CHROMIUM, buildSite, haveChromium, inCI, launchChromium, serveSite } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = '/chatroom/';
@@ -22,8 +21,9 @@ const BASE = '/chatroom/';
 if (!haveChromium && !inCI) console.warn(`\n  docs-base.test.ts skipped: no Chromium at ${CHROMIUM} (sudo apt-get install chromium).\n`);
 
 describe.skipIf(!haveChromium && !inCI)(`the course site built with DOCS_BASE=${BASE}`, () => {
+  // Kept between runs, rebuilt when a source is newer; .ci/run builds it before the tests.
+  const dist = path.join(ROOT, 'node_modules/.cache/chatroom-docs-base');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chatroom-docs-base-'));
-  const dist = path.join(work, 'dist');
   let server: http.Server | undefined;
   let context: BrowserContext | undefined;
   let origin = '';
@@ -33,15 +33,11 @@ describe.skipIf(!haveChromium && !inCI)(`the course site built with DOCS_BASE=${
   const failed: string[] = [];
   const requested = new Set<string>();
 
+  // Up to ten minutes: after an edit under docs/, this build waits for docs-browser.test.ts's
+  // (VitePress builds one at a time), and each takes a few minutes on a busy machine.
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it with apt-get install chromium.`);
-    const build = await withBuildLock(ROOT, () => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs', '--outDir', dist], {
-      cwd: ROOT,
-      env: { ...process.env, DOCS_BASE: BASE },
-      encoding: 'utf8',
-      timeout: 240_000,
-    }));
-    if (build.status !== 0) throw new Error(`DOCS_BASE=${BASE} vitepress build failed:\n${build.stdout}\n${build.stderr}`);
+    await buildSite(ROOT, BASE, dist);
     server = await serveSite(dist, BASE, (pathname) => outsideBase.push(pathname));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     context = await launchChromium(path.join(work, 'profile'), (url) => outsideMachine.push(url));
@@ -54,7 +50,7 @@ describe.skipIf(!haveChromium && !inCI)(`the course site built with DOCS_BASE=${
     context.on('response', (response) => {
       if (response.status() >= 400 && !response.url().includes('/99-nowhere')) failed.push(`${response.url()}: ${response.status()}`);
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await context?.close();
