@@ -5,7 +5,6 @@
 //
 // Needs Debian's chromium at /usr/bin/chromium. Without it the suite is
 // skipped, with a message; in CI (CI=true) it runs and fails instead.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,9 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { steps } from '../course/index.ts';
+import { DIST, ROOT, builtPage, builtPages, codeBlockCount, ensureBuild, listingsOf, type CodeLine } from './site.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(ROOT, 'docs/.vitepress/dist');
 const RESULTS = path.join(ROOT, 'test-results');
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -31,35 +30,6 @@ if (!haveChromium && !inCI) {
 
 /** The step pages, and the final chatroom's page built like them, English paths. */
 const STEP_PAGES = ['/steps/01-socket', '/steps/02-broadcast', '/steps/03-nick-handshake', '/steps/04-threads-async', '/final'];
-
-/**
- * Newest modification time of a file, or of the files under a folder, skipping
- * build output. Folders' own times are ignored: a build changes docs/.vitepress's.
- */
-function newest(dir: string): number {
-  if (!fs.existsSync(dir)) return 0;
-  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
-  let time = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', 'dist', 'cache', '.temp'].includes(entry.name)) continue;
-    const file = path.join(dir, entry.name);
-    time = Math.max(time, entry.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs);
-  }
-  return time;
-}
-
-/** Build the site unless docs/.vitepress/dist is newer than everything it is built from. */
-function ensureBuild(): void {
-  const built = path.join(DIST, 'index.html');
-  const sources = Math.max(...['docs', 'steps', 'final', 'course', 'tests/course.ts', 'tests/checks'].map((dir) => newest(path.join(ROOT, dir))));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  if (build.status !== 0) throw new Error(`npm run docs:build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -212,26 +182,113 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     expect(await page.locator('.NotFound').innerText()).toContain('PAGE INTROUVABLE');
   }, 60_000);
 
-  it('every link to a heading points at a heading that exists', () => {
-    const html = new Map<string, string>();
-    const read = (pathname: string) => {
-      const file = path.join(DIST, pathname === '/' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
-      if (!html.has(file)) html.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-      return html.get(file) ?? '';
-    };
-    const broken: string[] = [];
-    const pages = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && file !== '404.html');
-    for (const file of pages) {
-      const from = `/${file.replace(/(index)?\.html$/, '')}`;
-      for (const [, target, hash] of read(from).matchAll(/href="(\/[^"#]*)#([^"]+)"/g)) {
-        if (!read(target ?? '/').includes(`id="${hash}"`)) broken.push(`${from} → ${target}#${hash}`);
-      }
-    }
-    expect(broken).toEqual([]);
-  });
-
   it('made no request outside the machine and logged no error', () => {
     expect(outside, 'requests to other hosts').toEqual([]);
     expect(errors, 'console errors').toEqual([]);
+  });
+});
+
+/** Lines a reader compares between two steps: not blank, not a `// #region` marker. */
+const compared = (text: string) => text.trim() !== '' && !/^\/\/ ?#?(end)?region\b/.test(text.trim());
+
+/** Length of a longest common subsequence of two lists of lines. */
+function lcsLength(a: string[], b: string[]): number {
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (const line of a) {
+    const next = [0];
+    b.forEach((other, j) => next.push(line === other ? (row[j] ?? 0) + 1 : Math.max(row[j + 1] ?? 0, next[j] ?? 0)));
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** Whether `part` appears in `all` in order, not necessarily side by side. */
+function isSubsequence(part: string[], all: string[]): boolean {
+  let at = 0;
+  for (const line of all) if (line === part[at]) at++;
+  return at === part.length;
+}
+
+/** The .md sources of a built page: the page and what it includes. */
+function sourcesOf(pathname: string): string[] {
+  const base = path.join(ROOT, 'docs', pathname === '/' || pathname.endsWith('/') ? `${pathname}index.md` : `${pathname}.md`);
+  const found: string[] = [];
+  const walk = (file: string) => {
+    if (!fs.existsSync(file)) return;
+    found.push(file);
+    for (const [, include] of fs.readFileSync(file, 'utf8').matchAll(/<!--\s*@include:\s*(.*?)\s*-->/g)) walk(path.resolve(path.dirname(file), include ?? ''));
+  };
+  walk(base);
+  return found;
+}
+
+describe('the built course site (HTML)', () => {
+  beforeAll(() => ensureBuild(), 300_000);
+
+  const laterSteps = steps.filter((step) => step.dir.startsWith('steps/')).slice(1);
+  for (const lang of ['en', 'fr'] as const) {
+    for (const [index, step] of laterSteps.entries()) {
+      const previous = steps.filter((s) => s.dir.startsWith('steps/'))[index];
+      const pathname = `${lang === 'fr' ? '/fr' : ''}/steps/${path.basename(step.dir)}`;
+      it(`${pathname} highlights exactly the lines new or changed since ${previous?.dir}`, () => {
+        const listings = listingsOf(builtPage(pathname)).filter((listing) => listing.file.startsWith(`${step.dir}/`));
+        expect(listings.length, `code from ${step.dir} on ${pathname}`).toBeGreaterThan(0);
+        expect(listings.flatMap((listing) => listing.shown).filter((line) => line.highlighted).length, 'highlighted lines').toBeGreaterThan(0);
+        for (const listing of listings) {
+          const before = fs
+            .readFileSync(path.join(ROOT, previous?.dir ?? '', path.basename(listing.file)), 'utf8')
+            .split('\n')
+            .filter(compared)
+            .map((line) => line.trim());
+          const whole = listing.whole ?? [];
+          expect(whole.length, `${listing.file}: the whole file behind <details>`).toBeGreaterThan(0);
+          const lines = whole.filter((line) => compared(line.text));
+          expect(whole.filter((line) => line.highlighted && !compared(line.text)), `${listing.file}: highlighted blank or marker lines`).toEqual([]);
+          // Nothing old is highlighted more than it must be, and nothing new is left plain.
+          const plain = lines.filter((line) => !line.highlighted).map((line) => line.text.trim());
+          expect(isSubsequence(plain, before), `${listing.file}: every plain line is in ${previous?.dir}, in order`).toBe(true);
+          const changed = lines.length - lcsLength(lines.map((line) => line.text.trim()), before);
+          expect(lines.filter((line) => line.highlighted).length, `${listing.file}: highlighted lines, the fewest that explain the change`).toBe(changed);
+          // The block shows the same lines, highlighted the same way, as in the whole file.
+          const key = (line: CodeLine) => `${line.highlighted ? '+' : ' '}${line.text.trim()}`;
+          const unmarked = whole.filter((line) => !/^\/\/ #(end)?region /.test(line.text.trim())).map(key).join('\n');
+          expect(unmarked, `${listing.file}: the block's highlights match the whole file's`).toContain(listing.shown.map(key).join('\n'));
+        }
+      });
+    }
+  }
+
+  it('every imported code block is captioned with its file, and a region comes with its whole file, imports included', () => {
+    const problems: string[] = [];
+    let count = 0;
+    for (const pathname of builtPages()) {
+      const imports = sourcesOf(pathname).flatMap((file) =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/^<<<\s+@\/(\S+?)(#[\w-]+)?(\s|$)/gm)].map(([, target = '', region]) => ({
+          file: path.relative(ROOT, path.join(ROOT, 'docs', target)).split(path.sep).join('/'),
+          region,
+        })),
+      );
+      const listings = listingsOf(builtPage(pathname));
+      count += imports.length;
+      if (listings.length !== imports.length) problems.push(`${pathname}: ${imports.length} imports but ${listings.length} captioned listings`);
+      imports.forEach((item, i) => {
+        const listing = listings[i];
+        if (!listing?.caption.startsWith(item.file)) problems.push(`${pathname}: listing ${i + 1} should be captioned ${item.file}, is "${listing?.caption}"`);
+        const source = fs.readFileSync(path.join(ROOT, item.file), 'utf8').trimEnd();
+        if (item.region && listing?.whole?.map((line) => line.text).join('\n') !== source) problems.push(`${pathname}: ${item.file}${item.region} does not come with the whole file`);
+      });
+    }
+    expect(count).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  it('every link to a heading points at a heading that exists', () => {
+    const broken: string[] = [];
+    for (const from of builtPages()) {
+      for (const [, target, hash] of builtPage(from).matchAll(/href="(\/[^"#]*)#([^"]+)"/g)) {
+        if (!builtPage(target ?? '/').includes(`id="${hash}"`)) broken.push(`${from} → ${target}#${hash}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
