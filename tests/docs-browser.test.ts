@@ -92,7 +92,7 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
       outside.push(url.href);
       return route.abort();
     });
-  }, 300_000);
+  }, 660_000);
 
   afterAll(async () => {
     await context?.close();
@@ -122,6 +122,11 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     const en = await open('/');
     expect(await en.getAttribute('html', 'lang')).toBe('en-US');
     expect(await en.locator('.VPHero .text').innerText()).toContain('Learn TCP sockets');
+    // How to start: the clone (when the repository's address is known), then the README's two commands.
+    const commands = await en.locator('.vp-doc .clone-commands').innerText();
+    expect(commands).toContain('npm ci && npm start');
+    expect(commands).toContain('npm ci && npm test');
+    if (!commands.includes('git clone https://')) expect(await en.locator('.vp-doc .clone-unknown').count()).toBe(1);
     await en.screenshot({ path: path.join(RESULTS, 'docs-home.en.png'), fullPage: true });
 
     const fr = await open('/fr/');
@@ -137,13 +142,18 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     await fr.waitForSelector('html:not(.dark)');
   }, 60_000);
 
-  it('the language switcher goes from an English step page to its French twin', async () => {
-    const page = await open('/steps/03-nick-handshake');
+  it('the language switcher goes from an English step page to the same section of its French twin', async () => {
+    const page = await open('/steps/02-broadcast#pitfalls');
     await page.locator('.VPNavBarTranslations button').hover();
     await page.locator('.VPNavBarTranslations a', { hasText: 'Français' }).click();
-    await page.waitForURL(`${base}/fr/steps/03-nick-handshake`);
-    await page.locator('.vp-doc h1', { hasText: 'poignée de main NICK' }).waitFor();
+    await page.waitForURL(`${base}/fr/steps/02-broadcast#pitfalls`);
+    await page.locator('.vp-doc h1', { hasText: 'Diffuser à tous les clients' }).waitFor();
+    const heading = page.locator('.vp-doc h2#pitfalls');
+    expect(await heading.innerText()).toContain('Les pièges');
+    // The browser scrolled to it: the section's heading is on the screen.
+    await expect.poll(() => heading.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(900);
     expect(await page.locator('.VPDocFooter').innerText()).toContain('Page suivante');
+    expect(await page.locator('.VPLastUpdated').innerText(), 'French typography in the footer').toMatch(/^Mis à jour le\u00a0: \S/);
   }, 60_000);
 
   it('the local search finds a French word on the French site', async () => {
@@ -153,6 +163,9 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     const result = page.locator('.VPLocalSearchBox a.result[href*="/fr/steps/03-nick-handshake"]').first();
     await result.waitFor();
     expect(await page.locator('.VPLocalSearchBox').innerText()).toContain('poignée');
+    // « diffusion » is how a French reader names step 02's idea.
+    await page.locator('input#localsearch-input').fill('diffusion');
+    await page.locator('.VPLocalSearchBox a.result[href*="/fr/steps/02-broadcast"]').first().waitFor();
     await page.keyboard.press('Escape');
   }, 60_000);
 
@@ -176,6 +189,71 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
       }
     }, 90_000);
   }
+
+  it('no code block scrolls sideways at 1440 px, on the step pages and /final, whole files included', async () => {
+    const overflowing: string[] = [];
+    for (const step of STEP_PAGES) {
+      for (const pathname of [step, `/fr${step}`]) {
+        const page = await open(pathname);
+        await page.setViewportSize({ width: 1440, height: 900 });
+        // Open every whole-file listing: what a reader can show must fit too.
+        // (Browser code as strings: this project's TypeScript has no DOM types.)
+        await page.evaluate("document.querySelectorAll('.vp-doc details').forEach((details) => details.setAttribute('open', ''))");
+        const found = await page.evaluate<string[]>(`
+          [...document.querySelectorAll('.vp-doc div[class*="language-"] pre, .vp-doc table')]
+            .filter((element) => element.offsetParent !== null)
+            .filter((element) => element.scrollWidth > element.clientWidth + 1)
+            .map((element) => element.tagName + ' ' + element.scrollWidth + '>' + element.clientWidth + ': ' + element.textContent.slice(0, 60))`);
+        overflowing.push(...found.map((line) => `${pathname}: ${line}`));
+      }
+    }
+    expect(overflowing).toEqual([]);
+  }, 120_000);
+
+  it('every diagram label is at least 11 CSS px on a 390 px phone', async () => {
+    const small: string[] = [];
+    let labels = 0;
+    const pages = builtPages().filter((pathname) => builtPage(pathname).includes('class="diagram"'));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const pathname of pages) {
+      const page = await open(pathname);
+      await page.setViewportSize({ width: 390, height: 844 });
+      // The size a label is drawn at: its font size in the SVG's units, times the SVG's scale.
+      const sizes = await page.evaluate<{ text: string; px: number }[]>(`
+        [...document.querySelectorAll('.vp-doc figure.diagram svg')].flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale }));
+        })`);
+      const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+      if (pageWidth > 390) small.push(`${pathname}: the page is ${pageWidth} px wide`);
+      labels += sizes.length;
+      small.push(...sizes.filter((size) => size.px < 11).map((size) => `${pathname}: "${size.text}" at ${size.px.toFixed(1)} px`));
+      if (pathname === '/fr/concepts/event-loop') await page.screenshot({ path: path.join(RESULTS, 'docs-diagram.fr.phone.png') });
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    expect(labels).toBeGreaterThan(50);
+    expect(small).toEqual([]);
+  }, 120_000);
+
+  it('screenshots of a step page, desktop and phone, in both languages (test-results/docs-step-02.*.png)', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const pathname = `${lang === 'fr' ? '/fr' : ''}/steps/02-broadcast`;
+      for (const [device, viewport] of [
+        ['desktop', { width: 1440, height: 900 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        const page = await open(pathname);
+        await page.setViewportSize(viewport);
+        // The code, with its caption and highlighted lines; then the run, in time order.
+        await page.locator('.vp-doc figure.listing').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: path.join(RESULTS, `docs-step-02.${lang}.${device}.code.png`) });
+        await page.locator('.vp-doc figure.transcript').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: path.join(RESULTS, `docs-step-02.${lang}.${device}.run.png`) });
+        expect(await page.locator('.vp-doc figure.transcript kbd.typed').count(), `typed input on ${pathname}`).toBeGreaterThan(0);
+        await page.setViewportSize({ width: 1440, height: 900 });
+      }
+    }
+  }, 120_000);
 
   it('shows the 404 page in the reader’s language', async () => {
     const page = await open('/fr/steps/99-nowhere', true);
@@ -223,7 +301,7 @@ function sourcesOf(pathname: string): string[] {
 }
 
 describe('the built course site (HTML)', () => {
-  beforeAll(() => ensureBuild(), 300_000);
+  beforeAll(() => ensureBuild(), 660_000);
 
   const laterSteps = steps.filter((step) => step.dir.startsWith('steps/')).slice(1);
   for (const lang of ['en', 'fr'] as const) {
@@ -280,6 +358,19 @@ describe('the built course site (HTML)', () => {
     }
     expect(count).toBeGreaterThan(20);
     expect(problems).toEqual([]);
+  });
+
+  it('no page holds a path of the machine that built it or recorded its runs', () => {
+    const places = [ROOT, os.homedir(), os.tmpdir()].map((place) => `${place}/`);
+    const generic = /(^|[\s"'(=])(\/home\/|\/Users\/|\/root\/|\/tmp\/|\/var\/folders\/|[A-Z]:\\Users\\)/m;
+    const found: string[] = [];
+    for (const file of fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(html|js|json)$/.test(name))) {
+      const text = fs.readFileSync(path.join(DIST, file), 'utf8');
+      for (const place of places) if (text.includes(place)) found.push(`${file}: ${place}`);
+      const match = generic.exec(text);
+      if (match) found.push(`${file}: …${text.slice(Math.max(0, match.index - 30), match.index + 40)}…`);
+    }
+    expect(found).toEqual([]);
   });
 
   it('every link to a heading points at a heading that exists', () => {

@@ -31,9 +31,13 @@ export function ensureBuild(): void {
   const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs'], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 240_000,
+    // A build takes 20 s on an idle machine; several minutes on a loaded one.
+    timeout: 600_000,
   });
-  if (build.status !== 0) throw new Error(`npm run docs:build failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.status !== 0) {
+    const why = build.signal ? `stopped by ${build.signal} after 600 s` : `exit code ${build.status}`;
+    throw new Error(`npm run docs:build failed (${why}):\n${build.stdout}\n${build.stderr}`);
+  }
 }
 
 /** The built HTML of a page: '/steps/02-broadcast' → dist/steps/02-broadcast.html. */

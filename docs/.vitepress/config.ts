@@ -114,7 +114,8 @@ export default defineConfig({
         sidebar: sidebar('fr'),
         outline: { level: [2, 3], label: 'Sur cette page' },
         docFooter: { prev: 'Page précédente', next: 'Page suivante' },
-        lastUpdated: { text: 'Mis à jour le' },
+        // VitePress writes "<text>: <date>": the no-break space goes in the text.
+        lastUpdated: { text: 'Mis à jour le\u00a0' },
         langMenuLabel: 'Changer de langue',
         returnToTopLabel: 'Retour en haut',
         sidebarMenuLabel: 'Menu',
