@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { CheckFailure } from './failure.ts';
 import { Lab } from './lab.ts';
 import { canBind } from './network.ts';
@@ -5,7 +6,7 @@ import { pythonCommand, type Target } from './target.ts';
 import type { Text } from './text.ts';
 
 /** Something a check cannot run without. */
-export type Need = 'server' | 'client' | 'python3' | 'ipv6';
+export type Need = 'server' | 'client' | 'python3' | 'ipv6' | 'openssl';
 
 /** One behaviour of a step, checked black-box over TCP. */
 export interface Check {
@@ -32,6 +33,7 @@ function has(need: Need): Promise<boolean> {
   if (!available.has(need)) {
     if (need === 'python3') available.set(need, Promise.resolve(pythonCommand() !== null));
     else if (need === 'ipv6') available.set(need, canBind('::1'));
+    else if (need === 'openssl') available.set(need, Promise.resolve(spawnSync('openssl', ['version']).status === 0)); // checks that drive openssl s_client
     else available.set(need, Promise.resolve(true));
   }
   return available.get(need)!;
@@ -42,6 +44,7 @@ const missing: Record<Need, Text> = {
   client: { en: 'no client to check', fr: 'pas de client à vérifier' },
   python3: { en: 'Python 3 is not installed (python3, python or py -3)', fr: "Python 3 n’est pas installé (python3, python ou py -3)" },
   ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n’existe pas sur cette machine" },
+  openssl: { en: 'the openssl command is not installed', fr: 'la commande openssl n’est pas installée' },
 };
 
 /** Run one check against a target: pass, fail with what was seen, or skip with why. */

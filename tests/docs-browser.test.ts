@@ -5,7 +5,6 @@
 //
 // Needs Debian's chromium at /usr/bin/chromium. Without it the suite is
 // skipped, with a message; in CI (CI=true) it runs and fails instead.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,9 +13,9 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLock } from './browser.ts';
+import { steps } from '../course/index.ts';
+import { DIST, ROOT, builtPage, builtPages, codeBlockCount, ensureBuild, listingsOf, type CodeLine } from './site.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(ROOT, 'docs/.vitepress/dist');
 const RESULTS = path.join(ROOT, 'test-results');
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -32,35 +31,6 @@ if (!haveChromium && !inCI) {
 
 /** The step pages, and the final chatroom's page built like them, English paths. */
 const STEP_PAGES = ['/steps/01-socket', '/steps/02-broadcast', '/steps/03-nick-handshake', '/steps/04-threads-async', '/final'];
-
-/**
- * Newest modification time of a file, or of the files under a folder, skipping
- * build output. Folders' own times are ignored: a build changes docs/.vitepress's.
- */
-function newest(dir: string): number {
-  if (!fs.existsSync(dir)) return 0;
-  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
-  let time = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', 'dist', 'cache', '.temp'].includes(entry.name)) continue;
-    const file = path.join(dir, entry.name);
-    time = Math.max(time, entry.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs);
-  }
-  return time;
-}
-
-/** Build the site unless docs/.vitepress/dist is newer than everything it is built from. */
-function ensureBuild(): void {
-  const built = path.join(DIST, 'index.html');
-  const sources = Math.max(...['docs', 'steps', 'final', 'course', 'tests/course.ts', 'tests/checks'].map((dir) => newest(path.join(ROOT, dir))));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  if (build.status !== 0) throw new Error(`npm run docs:build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -123,7 +93,7 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
       outside.push(url.href);
       return route.abort();
     });
-  }, 300_000);
+  }, 660_000);
 
   afterAll(async () => {
     await context?.close();
@@ -153,6 +123,11 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     const en = await open('/');
     expect(await en.getAttribute('html', 'lang')).toBe('en-US');
     expect(await en.locator('.VPHero .text').innerText()).toContain('Learn TCP sockets');
+    // How to start: the clone (when the repository's address is known), then the README's two commands.
+    const commands = await en.locator('.vp-doc .clone-commands').innerText();
+    expect(commands).toContain('npm ci && npm start');
+    expect(commands).toContain('npm ci && npm test');
+    if (!commands.includes('git clone https://')) expect(await en.locator('.vp-doc .clone-unknown').count()).toBe(1);
     await en.screenshot({ path: path.join(RESULTS, 'docs-home.en.png'), fullPage: true });
 
     const fr = await open('/fr/');
@@ -168,13 +143,18 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     await fr.waitForSelector('html:not(.dark)');
   }, 60_000);
 
-  it('the language switcher goes from an English step page to its French twin', async () => {
-    const page = await open('/steps/03-nick-handshake');
+  it('the language switcher goes from an English step page to the same section of its French twin', async () => {
+    const page = await open('/steps/02-broadcast#pitfalls');
     await page.locator('.VPNavBarTranslations button').hover();
     await page.locator('.VPNavBarTranslations a', { hasText: 'Français' }).click();
-    await page.waitForURL(`${base}/fr/steps/03-nick-handshake`);
-    await page.locator('.vp-doc h1', { hasText: 'poignée de main NICK' }).waitFor();
+    await page.waitForURL(`${base}/fr/steps/02-broadcast#pitfalls`);
+    await page.locator('.vp-doc h1', { hasText: 'Diffuser à tous les clients' }).waitFor();
+    const heading = page.locator('.vp-doc h2#pitfalls');
+    expect(await heading.innerText()).toContain('Les pièges');
+    // The browser scrolled to it: the section's heading is on the screen.
+    await expect.poll(() => heading.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(900);
     expect(await page.locator('.VPDocFooter').innerText()).toContain('Page suivante');
+    expect(await page.locator('.VPLastUpdated').innerText(), 'French typography in the footer').toMatch(/^Mis à jour le\u00a0: \S/);
   }, 60_000);
 
   it('the local search finds a French word on the French site', async () => {
@@ -184,6 +164,9 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     const result = page.locator('.VPLocalSearchBox a.result[href*="/fr/steps/03-nick-handshake"]').first();
     await result.waitFor();
     expect(await page.locator('.VPLocalSearchBox').innerText()).toContain('poignée');
+    // « diffusion » is how a French reader names step 02's idea.
+    await page.locator('input#localsearch-input').fill('diffusion');
+    await page.locator('.VPLocalSearchBox a.result[href*="/fr/steps/02-broadcast"]').first().waitFor();
     await page.keyboard.press('Escape');
   }, 60_000);
 
@@ -208,31 +191,196 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     }, 90_000);
   }
 
+  it('no code block scrolls sideways at 1440 px, on the step pages and /final, whole files included', async () => {
+    const overflowing: string[] = [];
+    for (const step of STEP_PAGES) {
+      for (const pathname of [step, `/fr${step}`]) {
+        const page = await open(pathname);
+        await page.setViewportSize({ width: 1440, height: 900 });
+        // Open every whole-file listing: what a reader can show must fit too.
+        // (Browser code as strings: this project's TypeScript has no DOM types.)
+        await page.evaluate("document.querySelectorAll('.vp-doc details').forEach((details) => details.setAttribute('open', ''))");
+        const found = await page.evaluate<string[]>(`
+          [...document.querySelectorAll('.vp-doc div[class*="language-"] pre, .vp-doc table')]
+            .filter((element) => element.offsetParent !== null)
+            .filter((element) => element.scrollWidth > element.clientWidth + 1)
+            .map((element) => element.tagName + ' ' + element.scrollWidth + '>' + element.clientWidth + ': ' + element.textContent.slice(0, 60))`);
+        overflowing.push(...found.map((line) => `${pathname}: ${line}`));
+      }
+    }
+    expect(overflowing).toEqual([]);
+  }, 120_000);
+
+  it('every diagram label is at least 11 CSS px on a 390 px phone', async () => {
+    const small: string[] = [];
+    let labels = 0;
+    const pages = builtPages().filter((pathname) => builtPage(pathname).includes('class="diagram"'));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const pathname of pages) {
+      const page = await open(pathname);
+      await page.setViewportSize({ width: 390, height: 844 });
+      // The size a label is drawn at: its font size in the SVG's units, times the SVG's scale.
+      const sizes = await page.evaluate<{ text: string; px: number }[]>(`
+        [...document.querySelectorAll('.vp-doc figure.diagram svg')].flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale }));
+        })`);
+      const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+      if (pageWidth > 390) small.push(`${pathname}: the page is ${pageWidth} px wide`);
+      labels += sizes.length;
+      small.push(...sizes.filter((size) => size.px < 11).map((size) => `${pathname}: "${size.text}" at ${size.px.toFixed(1)} px`));
+      if (pathname === '/fr/concepts/event-loop') await page.screenshot({ path: path.join(RESULTS, 'docs-diagram.fr.phone.png') });
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    expect(labels).toBeGreaterThan(50);
+    expect(small).toEqual([]);
+  }, 120_000);
+
+  it('screenshots of a step page, desktop and phone, in both languages (test-results/docs-step-02.*.png)', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const pathname = `${lang === 'fr' ? '/fr' : ''}/steps/02-broadcast`;
+      for (const [device, viewport] of [
+        ['desktop', { width: 1440, height: 900 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        const page = await open(pathname);
+        await page.setViewportSize(viewport);
+        // The code, with its caption and highlighted lines; then the run, in time order.
+        await page.locator('.vp-doc figure.listing').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: path.join(RESULTS, `docs-step-02.${lang}.${device}.code.png`) });
+        await page.locator('.vp-doc figure.transcript').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: path.join(RESULTS, `docs-step-02.${lang}.${device}.run.png`) });
+        expect(await page.locator('.vp-doc figure.transcript kbd.typed').count(), `typed input on ${pathname}`).toBeGreaterThan(0);
+        await page.setViewportSize({ width: 1440, height: 900 });
+      }
+    }
+  }, 120_000);
+
   it('shows the 404 page in the reader’s language', async () => {
     const page = await open('/fr/steps/99-nowhere', true);
     expect(await page.locator('.NotFound').innerText()).toContain('PAGE INTROUVABLE');
   }, 60_000);
 
-  it('every link to a heading points at a heading that exists', () => {
-    const html = new Map<string, string>();
-    const read = (pathname: string) => {
-      const file = path.join(DIST, pathname === '/' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
-      if (!html.has(file)) html.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-      return html.get(file) ?? '';
-    };
-    const broken: string[] = [];
-    const pages = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && file !== '404.html');
-    for (const file of pages) {
-      const from = `/${file.replace(/(index)?\.html$/, '')}`;
-      for (const [, target, hash] of read(from).matchAll(/href="(\/[^"#]*)#([^"]+)"/g)) {
-        if (!read(target ?? '/').includes(`id="${hash}"`)) broken.push(`${from} → ${target}#${hash}`);
-      }
-    }
-    expect(broken).toEqual([]);
-  });
-
   it('made no request outside the machine and logged no error', () => {
     expect(outside, 'requests to other hosts').toEqual([]);
     expect(errors, 'console errors').toEqual([]);
+  });
+});
+
+/** Lines a reader compares between two steps: not blank, not a `// #region` marker. */
+const compared = (text: string) => text.trim() !== '' && !/^\/\/ ?#?(end)?region\b/.test(text.trim());
+
+/** Length of a longest common subsequence of two lists of lines. */
+function lcsLength(a: string[], b: string[]): number {
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (const line of a) {
+    const next = [0];
+    b.forEach((other, j) => next.push(line === other ? (row[j] ?? 0) + 1 : Math.max(row[j + 1] ?? 0, next[j] ?? 0)));
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** Whether `part` appears in `all` in order, not necessarily side by side. */
+function isSubsequence(part: string[], all: string[]): boolean {
+  let at = 0;
+  for (const line of all) if (line === part[at]) at++;
+  return at === part.length;
+}
+
+/** The .md sources of a built page: the page and what it includes. */
+function sourcesOf(pathname: string): string[] {
+  const base = path.join(ROOT, 'docs', pathname === '/' || pathname.endsWith('/') ? `${pathname}index.md` : `${pathname}.md`);
+  const found: string[] = [];
+  const walk = (file: string) => {
+    if (!fs.existsSync(file)) return;
+    found.push(file);
+    for (const [, include] of fs.readFileSync(file, 'utf8').matchAll(/<!--\s*@include:\s*(.*?)\s*-->/g)) walk(path.resolve(path.dirname(file), include ?? ''));
+  };
+  walk(base);
+  return found;
+}
+
+describe('the built course site (HTML)', () => {
+  beforeAll(() => withBuildLock(ROOT, ensureBuild), 660_000);
+
+  const laterSteps = steps.filter((step) => step.dir.startsWith('steps/')).slice(1);
+  for (const lang of ['en', 'fr'] as const) {
+    for (const [index, step] of laterSteps.entries()) {
+      const previous = steps.filter((s) => s.dir.startsWith('steps/'))[index];
+      const pathname = `${lang === 'fr' ? '/fr' : ''}/steps/${path.basename(step.dir)}`;
+      it(`${pathname} highlights exactly the lines new or changed since ${previous?.dir}`, () => {
+        const listings = listingsOf(builtPage(pathname)).filter((listing) => listing.file.startsWith(`${step.dir}/`));
+        expect(listings.length, `code from ${step.dir} on ${pathname}`).toBeGreaterThan(0);
+        expect(listings.flatMap((listing) => listing.shown).filter((line) => line.highlighted).length, 'highlighted lines').toBeGreaterThan(0);
+        for (const listing of listings) {
+          const before = fs
+            .readFileSync(path.join(ROOT, previous?.dir ?? '', path.basename(listing.file)), 'utf8')
+            .split('\n')
+            .filter(compared)
+            .map((line) => line.trim());
+          const whole = listing.whole ?? [];
+          expect(whole.length, `${listing.file}: the whole file behind <details>`).toBeGreaterThan(0);
+          const lines = whole.filter((line) => compared(line.text));
+          expect(whole.filter((line) => line.highlighted && !compared(line.text)), `${listing.file}: highlighted blank or marker lines`).toEqual([]);
+          // Nothing old is highlighted more than it must be, and nothing new is left plain.
+          const plain = lines.filter((line) => !line.highlighted).map((line) => line.text.trim());
+          expect(isSubsequence(plain, before), `${listing.file}: every plain line is in ${previous?.dir}, in order`).toBe(true);
+          const changed = lines.length - lcsLength(lines.map((line) => line.text.trim()), before);
+          expect(lines.filter((line) => line.highlighted).length, `${listing.file}: highlighted lines, the fewest that explain the change`).toBe(changed);
+          // The block shows the same lines, highlighted the same way, as in the whole file.
+          const key = (line: CodeLine) => `${line.highlighted ? '+' : ' '}${line.text.trim()}`;
+          const unmarked = whole.filter((line) => !/^\/\/ #(end)?region /.test(line.text.trim())).map(key).join('\n');
+          expect(unmarked, `${listing.file}: the block's highlights match the whole file's`).toContain(listing.shown.map(key).join('\n'));
+        }
+      });
+    }
+  }
+
+  it('every imported code block is captioned with its file, and a region comes with its whole file, imports included', () => {
+    const problems: string[] = [];
+    let count = 0;
+    for (const pathname of builtPages()) {
+      const imports = sourcesOf(pathname).flatMap((file) =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/^<<<\s+@\/(\S+?)(#[\w-]+)?(\s|$)/gm)].map(([, target = '', region]) => ({
+          file: path.relative(ROOT, path.join(ROOT, 'docs', target)).split(path.sep).join('/'),
+          region,
+        })),
+      );
+      const listings = listingsOf(builtPage(pathname));
+      count += imports.length;
+      if (listings.length !== imports.length) problems.push(`${pathname}: ${imports.length} imports but ${listings.length} captioned listings`);
+      imports.forEach((item, i) => {
+        const listing = listings[i];
+        if (!listing?.caption.startsWith(item.file)) problems.push(`${pathname}: listing ${i + 1} should be captioned ${item.file}, is "${listing?.caption}"`);
+        const source = fs.readFileSync(path.join(ROOT, item.file), 'utf8').trimEnd();
+        if (item.region && listing?.whole?.map((line) => line.text).join('\n') !== source) problems.push(`${pathname}: ${item.file}${item.region} does not come with the whole file`);
+      });
+    }
+    expect(count).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  it('no page holds a path of the machine that built it or recorded its runs', () => {
+    const places = [ROOT, os.homedir(), os.tmpdir()].map((place) => `${place}/`);
+    const generic = /(^|[\s"'(=])(\/home\/|\/Users\/|\/root\/|\/tmp\/|\/var\/folders\/|[A-Z]:\\Users\\)/m;
+    const found: string[] = [];
+    for (const file of fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(html|js|json)$/.test(name))) {
+      const text = fs.readFileSync(path.join(DIST, file), 'utf8');
+      for (const place of places) if (text.includes(place)) found.push(`${file}: ${place}`);
+      const match = generic.exec(text);
+      if (match) found.push(`${file}: …${text.slice(Math.max(0, match.index - 30), match.index + 40)}…`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('every link to a heading points at a heading that exists', () => {
+    const broken: string[] = [];
+    for (const from of builtPages()) {
+      for (const [, target, hash] of builtPage(from).matchAll(/href="(\/[^"#]*)#([^"]+)"/g)) {
+        if (!builtPage(target ?? '/').includes(`id="${hash}"`)) broken.push(`${from} → ${target}#${hash}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });

@@ -125,6 +125,11 @@ function allImports(page: Page): Import[] {
 }
 
 const english = markdownFiles(DOCS, ['fr']);
+/**
+ * Pages without shared anchors yet: /performance is being restructured on
+ * another branch (issue 14); run docs/.vitepress/anchors.ts on it when it lands.
+ */
+const ANCHORS_PENDING = ['performance.md'];
 const french = markdownFiles(FR);
 const rel = (file: string) => path.relative(ROOT, file);
 
@@ -144,6 +149,12 @@ describe('docs: English and French twins', () => {
       expect(fr.code, 'code blocks, in order').toEqual(en.code);
       expect(fr.components, 'diagrams and components, in order').toEqual(en.components);
       expect(fr.containers.map((c) => c.kind), '::: boxes, in order').toEqual(en.containers.map((c) => c.kind));
+      // The same explicit anchors, so that the language switch keeps the section (docs/.vitepress/anchors.ts sets them).
+      if (!ANCHORS_PENDING.includes(file)) {
+        const anchors = (page: Page) => page.headings.filter((h) => h.level >= 2).map((h) => /\{#([\w-]+)\}\s*$/.exec(h.text)?.[1] ?? `(none on "${h.text}")`);
+        expect(anchors(en).filter((anchor) => anchor.startsWith('(none')), 'English headings without {#anchor}: run npx tsx docs/.vitepress/anchors.ts').toEqual([]);
+        expect(anchors(fr), 'the French headings carry the English anchors, in order').toEqual(anchors(en));
+      }
       // The same included file, in the other language: exercise.en.md ↔ exercise.fr.md.
       expect(fr.includes, 'included files, in order').toEqual(en.includes.map((include) => include.replace(/\.en\.md$/, '.fr.md')));
     });

@@ -10,6 +10,9 @@ import EventLoopDiagram from './components/EventLoopDiagram.vue';
 import StepChecks from './components/StepChecks.vue';
 import PubSubDiagram from './components/PubSubDiagram.vue';
 import FinalServerDiagram from './components/FinalServerDiagram.vue';
+import ReadinessDiagram from './components/ReadinessDiagram.vue';
+import Transcript from './components/Transcript.vue';
+import CloneCommands from './components/CloneCommands.vue';
 import './style.css';
 
 export default {
@@ -22,5 +25,8 @@ export default {
     app.component('StepChecks', StepChecks);
     app.component('PubSubDiagram', PubSubDiagram);
     app.component('FinalServerDiagram', FinalServerDiagram);
+    app.component('ReadinessDiagram', ReadinessDiagram);
+    app.component('Transcript', Transcript);
+    app.component('CloneCommands', CloneCommands);
   },
 } satisfies Theme;
