@@ -27,6 +27,7 @@ const VALID = /^[\p{L}\p{M}\p{Nd}_-]+$/u;
 // also default-ignorable, as are zero-width spaces and joiners, the soft hyphen
 // and variation selectors.
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Variation_Selector}\p{Cf}]/u;
+const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 /** UTS #39: more than 4 nonspacing marks in a row, or the same one twice, is suspicious. */
@@ -64,7 +65,7 @@ function fold(text: string): string {
 
 /** UTS #39 skeleton: NFD, drop what is invisible, map confusables, NFD again. */
 function skeleton(text: string): string {
-  const bare = text.normalize('NFD').replace(new RegExp(INVISIBLE.source, 'gu'), '');
+  const bare = text.normalize('NFD').replace(INVISIBLES, '');
   // A dot above on an i or j is drawn where its own dot is ("i̇" looks like "i").
   return unhomoglyph(bare).normalize('NFD').replace(/(?<=[ij])\u0307/g, '');
 }
