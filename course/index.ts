@@ -9,6 +9,7 @@ import { checks as threadsAsync } from './04-threads-async/checks.ts';
 import { checks as finalChatroom } from './final/checks.ts';
 import { checks as finalClass } from './final/class-checks.ts';
 import { checks as finalHardening } from './final/hardening-checks.ts';
+import { checks as finalIdentity } from './final/identity-checks.ts';
 import type { Exercise } from './types.ts';
 import { exercise as socketExercise } from './01-socket/exercise.ts';
 import { exercise as broadcastExercise } from './02-broadcast/exercise.ts';
@@ -34,7 +35,7 @@ export const steps: Step[] = [
   { id: '02', dir: 'steps/02-broadcast', title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' }, checks: broadcast, exercise: broadcastExercise },
   { id: '03', dir: 'steps/03-nick-handshake', title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' }, checks: nickHandshake, exercise: nickHandshakeExercise },
   { id: '04', dir: 'steps/04-threads-async', title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' }, checks: threadsAsync, exercise: threadsAsyncExercise },
-  { id: 'final', dir: 'final', title: { en: 'The final chatroom', fr: 'Le salon final' }, checks: [...finalChatroom, ...finalClass, ...finalHardening] },
+  { id: 'final', dir: 'final', title: { en: 'The final chatroom', fr: 'Le salon final' }, checks: [...finalChatroom, ...finalClass, ...finalHardening, ...finalIdentity] },
 ];
 
 export function findStep(id: string): Step | undefined {

@@ -1,7 +1,7 @@
 /** What each command a joined client types does. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandContext, ModerationKind, Someone, Speaker } from './context.ts';
-import { checkNick } from './nick.ts';
+import { checkNick, nickForLog } from './nick.ts';
 import { text } from './i18n.ts';
 import { COMMANDS, actionLine, errorNotice, notice, privateLine, publicLine, type Command, type CommandName } from './protocol.ts';
 import { samePassword } from './secrets.ts';
@@ -103,11 +103,11 @@ function becomeOperator(me: Speaker, { options, room, log, guard }: CommandConte
   if (locked > 0) return me.sendLine(errorNotice('locked', locked)); // not even compared: the answer would tell
   if (samePassword(password, options.opPassword)) {
     me.promote();
-    log('operator', `${me.nick} from ${me.address}`);
+    log('operator', `${nickForLog(me.nick)} from ${me.address}`);
     return room.say(notice('operator', [me.nick]));
   }
   const failed = me.opFailed();
-  log('op-password-wrong', `${me.nick} from ${me.address}`);
+  log('op-password-wrong', `${nickForLog(me.nick)} from ${me.address}`);
   const lockedOut = guard.failed(me.ip);
   if (lockedOut) log('locked-out', `${me.ip} for ${options.lockoutSeconds} s after ${options.lockoutFailures} wrong passwords`);
   me.wait(async () => {
@@ -145,6 +145,6 @@ function bans(me: Speaker, { moderation, log }: CommandContext, command: Extract
   const ip = numbered ? list[Number(numbered[1]) - 1]?.ip : command.who;
   const lifted = ip === undefined ? undefined : moderation.unban(ip);
   if (!lifted) return me.sendLine(errorNotice('no-such-ban', command.who.slice(0, 64)));
-  log('unbanned', `${lifted.ip} (${lifted.nick}) by ${me.nick}`);
+  log('unbanned', `${lifted.ip} (${nickForLog(lifted.nick)}) by ${nickForLog(me.nick)}`);
   me.sendLine(notice('unbanned', [lifted.ip, me.nick]));
 }

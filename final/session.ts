@@ -6,7 +6,7 @@
 import type net from 'node:net';
 import { LineReader } from './framing.ts';
 import { TokenBucket } from './limits.ts';
-import { checkNick } from './nick.ts';
+import { checkNick, nickForLog } from './nick.ts';
 import { NICK_PROMPT, PASSWORD_PROMPT, errorNotice, notice, parseCommand, type LeaveReason } from './protocol.ts';
 import { decodeUtf8, sanitize } from './sanitize.ts';
 import { runCommand } from './commands.ts';
@@ -66,7 +66,7 @@ export class Session implements Seat, Speaker {
     socket.on('data', (chunk) => this.#reader.push(chunk));
     socket.on('end', () => this.#leave('closed'));
     socket.on('error', (err) => {
-      context.log('error', `${this.address} ${this.nick || '(no nickname)'}: ${err.message}`);
+      context.log('error', `${this.address} ${this.nick ? nickForLog(this.nick) : '(no nickname)'}: ${err.message}`);
       this.#leave('reset');
     });
     socket.on('close', () => this.#closed());
@@ -130,7 +130,7 @@ export class Session implements Seat, Speaker {
     this.#outputBytes = 0;
     this.socket.write(bytes);
     if (this.socket.writableLength > this.context.options.maxOutput) {
-      this.context.log('too-slow', `${this.address} ${this.nick}: ${this.socket.writableLength} bytes unsent`);
+      this.context.log('too-slow', `${this.address} ${nickForLog(this.nick)}: ${this.socket.writableLength} bytes unsent`);
       this.#leave('too-slow');
       this.socket.destroy();
     }
@@ -172,7 +172,7 @@ export class Session implements Seat, Speaker {
     }
     if (!this.#floodWarned) {
       this.#floodWarned = true; // one notice per flood, not one per dropped line
-      this.context.log('flood', `${this.address} ${this.nick}`);
+      this.context.log('flood', `${this.address} ${nickForLog(this.nick)}`);
       this.sendLine(errorNotice('flood', this.#bucket.wait(this.#lastActive)));
     }
     return false;
@@ -221,7 +221,7 @@ export class Session implements Seat, Speaker {
   wait(work: () => Promise<void>): void {
     this.#busy = true;
     work()
-      .catch((error: Error) => this.context.log('error', `${this.address} ${this.nick}: ${error.message}`))
+      .catch((error: Error) => this.context.log('error', `${this.address} ${nickForLog(this.nick)}: ${error.message}`))
       .finally(() => {
         this.#busy = false;
         while (!this.#busy && this.#waiting.length > 0) this.#onLine(this.#waiting.shift()!);
@@ -239,7 +239,7 @@ export class Session implements Seat, Speaker {
     const { hub } = this.context;
     this.wait(async () => {
       if (!(await hub.claim(check.key, check.nick))) {
-        this.context.summary.log('nick-taken', this.ip, `${check.nick} refused to ${this.address}`, 'refused nicknames');
+        this.context.summary.log('nick-taken', this.ip, `${nickForLog(check.nick)} refused to ${this.address}`, 'refused nicknames');
         this.sendLine(errorNotice('nick-taken', check.nick));
         this.sendLine(NICK_PROMPT);
         return;
@@ -251,7 +251,7 @@ export class Session implements Seat, Speaker {
       const { moderation, guard, log } = this.context;
       this.#muted = moderation.isMuted(this.ip, this.#key); // leaving did not lift it
       this.#announced = this.context.unlimited(this.ip) || guard.mayAnnounce(this.ip);
-      log('joined', `${this.nick} from ${this.address}${this.#announced ? '' : ' (unannounced: its address comes and goes too often)'}`);
+      log('joined', `${nickForLog(this.nick)} from ${this.address}${this.#announced ? '' : ' (unannounced: its address comes and goes too often)'}`);
       this.sendLine(notice('welcome', [this.nick, hub.size + 1]));
       hub.join(this, this.#announced);
     });
@@ -264,7 +264,7 @@ export class Session implements Seat, Speaker {
     const old = { nick: this.#nick, key: this.#key };
     this.#nick = nick;
     this.#key = key;
-    this.context.log('renamed', `${old.nick} to ${nick} from ${this.address}`);
+    this.context.log('renamed', `${nickForLog(old.nick)} to ${nickForLog(nick)} from ${this.address}`);
     this.context.hub.renamed(this, old);
   }
 
@@ -290,7 +290,7 @@ export class Session implements Seat, Speaker {
     const { moderation, options, log } = this.context;
     if (muted) moderation.mute(this.ip, this.#key, Date.now() + options.muteSeconds * 1000);
     else moderation.unmute(this.ip, this.#key);
-    log(muted ? 'muted' : 'unmuted', `${this.nick} from ${this.address} by ${decision.by}`);
+    log(muted ? 'muted' : 'unmuted', `${nickForLog(this.nick)} from ${this.address} by ${nickForLog(decision.by)}`);
   }
 
   // #region sweep
@@ -341,7 +341,7 @@ export class Session implements Seat, Speaker {
     if (options.banSeconds > 0) {
       moderation.ban({ ip: this.ip, nick: this.nick, by: decision.by, reason: decision.reason ?? '', until: Date.now() + options.banSeconds * 1000 });
     }
-    log('kicked', `${this.nick} from ${this.address} by ${decision.by}${decision.reason ? ` (${decision.reason})` : ''}`);
+    log('kicked', `${nickForLog(this.nick)} from ${this.address} by ${nickForLog(decision.by)}${decision.reason ? ` (${decision.reason})` : ''}`);
     this.quit('kicked');
   }
 
@@ -362,7 +362,7 @@ export class Session implements Seat, Speaker {
     if (!wasJoined) return;
     const reason = this.#leaveReason ?? 'closed';
     // The reason, never the /quit message: the log keeps who and why, not what anyone said.
-    this.context.log('left', `${this.nick} from ${this.address} (${reason})`);
+    this.context.log('left', `${nickForLog(this.nick)} from ${this.address} (${reason})`);
     // A kick was announced by the operator's notice; the people here were told of a shutdown;
     // an arrival that was not announced (its address churns) leaves unannounced too.
     const line = reason === 'kicked' || !this.#announced ? undefined : notice('left', [this.nick, reason], this.#leaveMessage || undefined);

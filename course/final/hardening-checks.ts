@@ -181,4 +181,19 @@ export const checks: Check[] = [
       if (said === -1 || listed === -1 || said > listed) throw alice.inbox.failure({ en: 'the /list answer overtook the message said just before it', fr: 'la réponse à /list a doublé le message dit juste avant' }, 'alice: hello\n*** online alice\n');
     },
   }),
+  serverCheck({
+    id: 'log-lookalikes',
+    title: { en: 'the log writes a lookalike nickname escaped, so a teacher reading it can tell сосо from coco', fr: 'le journal écrit un pseudo trompeur en séquences d’échappement : le professeur qui le lit distingue сосо de coco' },
+    hint: { en: 'In log lines, write the characters of a nickname that could pass for Latin ones as \\u{…}.', fr: 'Dans le journal, écrivez sous la forme \\u{…} les caractères d’un pseudo qui pourraient passer pour des lettres latines.' },
+    async run(lab) {
+      const server = await lab.startServer();
+      const peer = await enter(lab, server, 'сосо'); // Cyrillic letters only: a valid nickname that looks like "coco"
+      peer.send('/quit\n');
+      await server.program.output.readUntil(/left \S+ from/);
+      const log = server.program.output.all.toString();
+      if (!log.includes('joined \\u{441}\\u{43e}\\u{441}\\u{43e} from') || log.includes('сосо')) {
+        throw server.program.output.failure({ en: 'the Cyrillic nickname was logged as it looks, like a Latin one', fr: 'le pseudo cyrillique a été journalisé tel qu’il s’affiche, comme un latin' });
+      }
+    },
+  }),
 ];
