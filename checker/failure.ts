@@ -1,4 +1,5 @@
 import type { Text } from './text.ts';
+import type { StartFailureKind } from './start-failure.ts';
 import { escapeBytes } from './bytes.ts';
 
 /**
@@ -7,6 +8,12 @@ import { escapeBytes } from './bytes.ts';
  * test; or the text a program printed.
  */
 export type Channel = 'test-client' | 'test-server' | 'output';
+
+/** Bytes the test sent, and the name of the peer (or program) it sent them to or through. */
+export interface Sent {
+  by: string;
+  bytes: Buffer;
+}
 
 /** What a check saw when it failed: enough for a student to see the wrong byte. */
 export interface FailureDetail {
@@ -18,10 +25,18 @@ export interface FailureDetail {
   expected?: string;
   /** What arrived instead (since the last expected text that did arrive). */
   received?: Buffer;
-  /** What the test sent to that peer, in order. */
-  sent?: Buffer[];
+  /**
+   * What the test sent, in order, and through whom: to that peer, and, when
+   * the test plays several clients of one server, what the others sent too
+   * (an expected text often comes from another client's send).
+   */
+  sent?: Sent[];
   /** The last lines the program under test printed. */
   output?: string;
+  /** A hint that fits this failure better than the check's own (why a server did not start, say). */
+  hint?: Text;
+  /** Why the server under test did not start, when it did not. */
+  startFailure?: StartFailureKind;
   /** A program under test that stopped during the check, and its last lines. */
   stopped?: { who: string; code: number | null; signal: string | null; lastLines: string };
 }
@@ -39,7 +54,7 @@ export class CheckFailure extends Error {
 
 function renderPlain(reason: Text, detail: FailureDetail): string {
   const lines = [reason.en];
-  if (detail.sent?.length) lines.push(`sent:     ${detail.sent.map((b) => escapeBytes(b)).join(', ')}`);
+  if (detail.sent?.length) lines.push(`sent:     ${detail.sent.map((s) => `${s.by}: ${escapeBytes(s.bytes)}`).join(', ')}`);
   if (detail.expected !== undefined) lines.push(`expected: ${escapeBytes(detail.expected)}`);
   if (detail.received !== undefined) lines.push(`received: ${escapeBytes(detail.received)}${detail.who ? ` (from ${detail.who})` : ''}`);
   if (detail.output) lines.push(`output:\n${detail.output}`);

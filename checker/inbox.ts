@@ -1,4 +1,4 @@
-import { CheckFailure, type Channel } from './failure.ts';
+import { CheckFailure, type Channel, type Sent } from './failure.ts';
 
 /** How long a check waits for an expected text before it fails (CI machines are slow). */
 export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
@@ -16,11 +16,22 @@ export class Inbox {
   #waiters = new Set<() => void>();
   /** What the test sent to this peer, for failure reports. */
   readonly sent: Buffer[] = [];
+  /**
+   * Every send of the conversation this inbox belongs to (all the test's
+   * clients of one server), shared with the other inboxes: set by the Lab.
+   */
+  transcript: Sent[] | undefined;
 
   constructor(
     readonly who: string,
     readonly channel?: Channel,
   ) {}
+
+  /** The test sends `bytes` to this peer: remember them for failure reports. */
+  record(bytes: Buffer): void {
+    this.sent.push(bytes);
+    this.transcript?.push({ by: this.who, bytes });
+  }
 
   push(chunk: Buffer): void {
     if (this.#length + chunk.length > this.#buffer.length) {
@@ -101,13 +112,14 @@ export class Inbox {
     await this.#waitFor(() => this.#closed, undefined, timeoutMs);
   }
 
-  failure(reason: { en: string; fr: string }, expected?: string): CheckFailure {
+  /** A failure about this peer: what it was sent, and what it sent back (by default, what is unread). */
+  failure(reason: { en: string; fr: string }, expected?: string, received: Buffer = Buffer.from(this.unread)): CheckFailure {
     return new CheckFailure(reason, {
       who: this.who,
       ...(this.channel && { channel: this.channel }),
       ...(expected !== undefined && { expected }),
-      received: Buffer.from(this.unread),
-      sent: [...this.sent],
+      received,
+      sent: this.transcript ? [...this.transcript] : this.sent.map((bytes) => ({ by: this.who, bytes })),
     });
   }
 
@@ -131,10 +143,12 @@ export class Inbox {
             this.failure(
               expected === undefined
                 ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l’événement attendu` }
-                : {
-                    en: 'the connection closed before the expected text arrived',
-                    fr: 'la connexion s’est fermée avant l’arrivée du texte attendu',
-                  },
+                : this.channel === 'output'
+                  ? { en: `the ${this.who} stopped before printing the expected text`, fr: `le programme (${this.who}) s’est arrêté avant d’afficher le texte attendu` }
+                  : {
+                      en: 'the connection closed before the expected text arrived',
+                      fr: 'la connexion s’est fermée avant l’arrivée du texte attendu',
+                    },
               expected,
             ),
           );

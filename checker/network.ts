@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -85,4 +85,38 @@ export async function isListening(port: number, host: string): Promise<boolean> 
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/**
+ * The TCP ports on which the processes of group `group` (a program under
+ * test and what it started) listen: on Linux, the kernel's socket tables
+ * matched with the processes' open files. Undefined where /proc is missing.
+ */
+export async function listeningPortsOf(group: number): Promise<number[] | undefined> {
+  const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => '')));
+  if (tables.every((table) => table === '')) return undefined;
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
+  const inodes = new Set<string>();
+  await Promise.all(
+    pids.map(async (pid) => {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      // "pid (name) state ppid pgrp ...": the name may hold spaces and parentheses.
+      const pgrp = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2];
+      if (pgrp !== String(group)) return;
+      const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+      for (const fd of fds) {
+        const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+        if (inode) inodes.add(inode);
+      }
+    }),
+  );
+  const ports = new Set<number>();
+  for (const table of tables) {
+    for (const line of table.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[3] === '0A' && inodes.has(fields[9] ?? '')) ports.add(parseInt(fields[1]!.split(':').pop()!, 16));
+    }
+  }
+  return [...ports].sort((a, b) => a - b);
 }

@@ -49,7 +49,7 @@ export class Peer {
 
   send(data: string | Buffer): void {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    this.inbox.sent.push(bytes);
+    this.inbox.record(bytes);
     this.socket.write(bytes);
   }
 

@@ -63,7 +63,7 @@ describe('report', () => {
   it('puts a caret under the first byte that differs, after escaping', () => {
     const failure = new CheckFailure(
       { en: 'expected exactly "bob left the chat !" here', fr: 'attendu exactement « bob left the chat ! » ici' },
-      { who: 'alice', channel: 'test-client', expected: 'bob left the chat !', received: Buffer.from('bob left  the chat !\n'), sent: [Buffer.from('alice')] },
+      { who: 'alice', channel: 'test-client', expected: 'bob left the chat !', received: Buffer.from('bob left  the chat !\n'), sent: [{ by: 'alice', bytes: Buffer.from('alice') }] },
     );
     expect(renderFailure(failure, 'en', plain)).toEqual([
       'sent      alice → server  "alice"',
@@ -89,9 +89,9 @@ describe('progress file', () => {
   it('keeps the current exercise and each step’s last score; reset forgets one', () => {
     const file = path.join(tmp(), 'progress.json');
     updateProgress((p) => markStarted(p, '02'), file);
-    updateProgress((p) => markVerified(p, '02', 3, 6), file);
+    updateProgress((p) => markVerified(p, '02', 3, 6, true), file);
     expect(loadProgress(file)).toMatchObject({ current: '02', steps: { '02': { passed: 3, total: 6, done: false } } });
-    updateProgress((p) => markVerified(p, '02', 6, 6), file);
+    updateProgress((p) => markVerified(p, '02', 6, 6, true), file);
     expect(loadProgress(file).steps['02']?.done).toBe(true);
     updateProgress((p) => markReset(p, '02'), file);
     expect(loadProgress(file)).toEqual({ steps: {} });

@@ -48,3 +48,15 @@ export function toTerminal(markdown: string, style: Style): string {
   }
   return out.join('\n');
 }
+
+/**
+ * An exercise's text as `npm run exercise` prints it: without the paragraph
+ * and the code block that tell the student to run `npm run exercise` (they
+ * just did); the docs page keeps them.
+ */
+export function withoutStartCommand(markdown: string): string {
+  const paragraphs = markdown.split(/\n\s*\n/);
+  const start = paragraphs.findIndex((part) => /^```\w*\n\s*npm run exercise\b[^\n]*\n```$/.test(part.trim()));
+  if (start === -1) return markdown;
+  return paragraphs.filter((_, index) => index !== start && index !== start - 1).join('\n\n');
+}

@@ -27,6 +27,8 @@ export interface VerifyOptions {
 export interface Verdict {
   /** Every behaviour checked passed (skipped ones aside). */
   ok: boolean;
+  /** And none was skipped for want of a server or a client: the step is done. */
+  complete: boolean;
   results: Result[];
 }
 
@@ -50,24 +52,35 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
 
   const { passed, failed, skipped, notRun } = tally(results);
   const ok = failed === 0 && notRun === 0;
+  const unchecked = uncheckedSide(results);
+  const complete = ok && unchecked === undefined;
   line();
   if (notRun) line(t.notRun(notRun));
   line(t.summary(passed, failed, skipped));
   const hint = textPath(step, 'hint', lang);
   const solution = textPath(step, 'solution', lang);
   if (!ok && existsSync(hint)) line(style.yellow(t.moreHelp(shown(hint))));
-  if (ok) {
+  if (ok && unchecked) line(style.yellow(unchecked === 'client' ? t.serverPartPasses : t.clientPartPasses));
+  if (complete) {
     line(style.green(t.allPass));
     if (existsSync(solution)) line(t.solution(shown(solution), shown(path.join(ROOT, step.dir))));
     const next = nextStep(step);
     if (next?.exercise && resolved.record) line(t.next(next.id));
   }
   if (resolved.record && progressFile !== null) {
-    const progress = updateProgress((p) => markVerified(p, step.id, passed, passed + failed + notRun), progressFile);
+    const progress = updateProgress((p) => markVerified(p, step.id, passed, passed + failed + notRun, complete), progressFile);
     const exercises = steps.filter((s) => s.exercise); // final/ is the answer, not an exercise
     const done = exercises.filter((s) => progress.steps[s.id]?.done).length;
     line();
     line(t.progress(progressBar(done, exercises.length)));
   }
-  return { ok, results };
+  return { ok, complete, results };
+}
+
+/** The side of the step left unchecked, its program not given: 'client' or 'server'. */
+export function uncheckedSide(results: Result[]): 'server' | 'client' | undefined {
+  for (const { outcome } of results) {
+    if (outcome?.status === 'skip' && (outcome.need === 'server' || outcome.need === 'client')) return outcome.need;
+  }
+  return undefined;
 }

@@ -44,6 +44,7 @@ function main(): void {
     return;
   }
   try {
+    if (args.unknown !== undefined) throw new UsageError({ en: messages('en').unknownOption(args.unknown), fr: messages('fr').unknownOption(args.unknown) });
     if (args.badLang !== undefined) throw new UsageError({ en: messages('en').badLang(args.badLang), fr: messages('fr').badLang(args.badLang) });
     const { step, words } = chooseStep(args.words);
     const resolved = resolveTarget(step, words, args.client, base);
