@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { CheckFailure } from './failure.ts';
 import { Lab } from './lab.ts';
 import { canBind } from './network.ts';
-import { lastWords } from './start-failure.ts';
+import { lastWords, thrown } from './start-failure.ts';
 import { pythonCommand, type Target } from './target.ts';
 import type { Text } from './text.ts';
 
@@ -77,6 +77,13 @@ export async function runCheck(check: Check, target: Target): Promise<Outcome> {
       const lastLines = lastWords(stopped.output.all.toString());
       failure.detail.stopped = { who: stopped.output.who, code: stopped.exit.code, signal: stopped.exit.signal, lastLines };
       failure.message += `\nthe ${stopped.output.who} stopped during the check; its last lines:\n${lastLines}`;
+    } else if (!stopped && !failure.detail.output) {
+      // Still running, but an exception went by: a Python thread that died, say.
+      const noisy = lab.programsUnderTest.find((program) => thrown(program.output.all.toString()));
+      if (noisy) {
+        failure.detail.printedError = { who: noisy.output.who, lastLines: lastWords(noisy.output.all.toString()) };
+        failure.message += `\nthe ${noisy.output.who} printed an error:\n${failure.detail.printedError.lastLines}`;
+      }
     }
     return { status: 'fail', failure };
   } finally {

@@ -21,8 +21,8 @@ export interface FailureDetail {
   who?: string;
   /** How `who` is connected to the test, for reports ("server → alice"). */
   channel?: Channel;
-  /** The text that should have arrived. */
-  expected?: string;
+  /** The text (or bytes) that should have arrived. */
+  expected?: string | Buffer;
   /** What arrived instead (since the last expected text that did arrive). */
   received?: Buffer;
   /**
@@ -37,6 +37,8 @@ export interface FailureDetail {
   hint?: Text;
   /** Why the server under test did not start, when it did not. */
   startFailure?: StartFailureKind;
+  /** A program under test that kept running but printed an exception (a thread that died, say). */
+  printedError?: { who: string; lastLines: string };
   /** A program under test that stopped during the check, and its last lines. */
   stopped?: { who: string; code: number | null; signal: string | null; lastLines: string };
 }
@@ -62,5 +64,6 @@ function renderPlain(reason: Text, detail: FailureDetail): string {
     const { who, code, signal, lastLines } = detail.stopped;
     lines.push(`the ${who} stopped during the check (${signal ?? `exit code ${code}`}); its last lines:\n${lastLines}`);
   }
+  if (detail.printedError) lines.push(`the ${detail.printedError.who} printed an error:\n${detail.printedError.lastLines}`);
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { escapeBytes } from './bytes.ts';
 import { CheckFailure, type Channel, type Sent } from './failure.ts';
 
 /** How long a check waits for an expected text before it fails (CI machines are slow). */
@@ -94,15 +95,13 @@ export class Inbox {
     return before;
   }
 
-  /** Wait until the unread bytes start with `expected` exactly (nothing before it). */
-  async readExactly(expected: string, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+  /** Wait until the unread bytes start with `expected` exactly (nothing before it): a text, or bytes. */
+  async readExactly(expected: string | Buffer, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     const needle = Buffer.from(expected);
     await this.#waitFor(() => this.unread.length >= needle.length, expected, timeoutMs);
     if (!this.unread.subarray(0, needle.length).equals(needle)) {
-      throw this.failure(
-        { en: `expected exactly ${JSON.stringify(expected)} here`, fr: `attendu exactement ${JSON.stringify(expected)} ici` },
-        expected,
-      );
+      const shown = escapeBytes(expected);
+      throw this.failure({ en: `expected exactly ${shown} here`, fr: `attendu exactement ${shown} ici` }, expected);
     }
     this.#cursor += needle.length;
   }
@@ -113,7 +112,7 @@ export class Inbox {
   }
 
   /** A failure about this peer: what it was sent, and what it sent back (by default, what is unread). */
-  failure(reason: { en: string; fr: string }, expected?: string, received: Buffer = Buffer.from(this.unread)): CheckFailure {
+  failure(reason: { en: string; fr: string }, expected?: string | Buffer, received: Buffer = Buffer.from(this.unread)): CheckFailure {
     return new CheckFailure(reason, {
       who: this.who,
       ...(this.channel && { channel: this.channel }),
@@ -127,7 +126,7 @@ export class Inbox {
     for (const wake of this.#waiters) wake();
   }
 
-  #waitFor(done: () => boolean, expected: string | undefined, timeoutMs: number): Promise<void> {
+  #waitFor(done: () => boolean, expected: string | Buffer | undefined, timeoutMs: number): Promise<void> {
     if (done()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const finish = (error?: Error) => {

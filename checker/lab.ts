@@ -145,6 +145,11 @@ export class Lab {
    * check ran: a crash, usually. Waits briefly: the news of a crash can trail
    * the failure it caused.
    */
+  /** The student's programs this lab started. */
+  get programsUnderTest(): Program[] {
+    return [...this.#underTest];
+  }
+
   async stoppedProgram(graceMs = 300): Promise<Program | undefined> {
     const programs = [...this.#underTest];
     const grace = new Promise((resolve) => setTimeout(resolve, graceMs));

@@ -57,7 +57,7 @@ export class Peer {
     return this.inbox.readUntil(expected, timeoutMs);
   }
 
-  readExactly(expected: string, timeoutMs?: number): Promise<void> {
+  readExactly(expected: string | Buffer, timeoutMs?: number): Promise<void> {
     return this.inbox.readExactly(expected, timeoutMs);
   }
 

@@ -87,8 +87,8 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
       const error = compileError(output)!;
       const line = `${at(error.place)}: ${error.message}`;
       return fail(
-        { en: `the server does not compile: ${line}`, fr: `le serveur ne compile pas : ${line}` },
-        { en: `Fix this line (the first error is the one to fix first), then run it yourself: ${run}`, fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}` },
+        { en: `the server does not compile: ${line}`, fr: `le serveur ne compile pas : ${line}` },
+        { en: `Fix this line (the first error is the one to fix first), then run it yourself: ${run}`, fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}` },
       );
     }
     case 'throws': {
@@ -99,7 +99,7 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
       const quoted = source ? `: ${source}` : '';
       return fail(
         { en: `the server threw an exception while starting${where}${quoted}\n${error.message}`, fr: `le serveur a levé une exception au démarrage${whereFr}${quoted}\n${error.message}` },
-        { en: `Read the exception's message and the line of your file it names. To see it yourself: ${run}`, fr: `Lisez le message de l’exception et la ligne de votre fichier qu’il désigne. Pour le voir vous-même : ${run}` },
+        { en: `Read the exception's message and the line of your file it names. To see it yourself: ${run}`, fr: `Lisez le message de l’exception et la ligne de votre fichier qu’il désigne. Pour le voir vous-même : ${run}` },
       );
     }
     case 'exits':
@@ -107,20 +107,20 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
         { en: `the server ended (${how}) before listening on port ${port}`, fr: `le serveur s’est arrêté (${howFr}) avant d’écouter sur le port ${port}` },
         {
           en: `A server keeps running while it listens: does your program reach listen()? ${readPort[runtime].en} To see it yourself: ${run}`,
-          fr: `Un serveur continue de tourner tant qu’il écoute : votre programme arrive-t-il jusqu’à listen() ? ${readPort[runtime].fr} Pour le voir vous-même : ${run}`,
+          fr: `Un serveur continue de tourner tant qu’il écoute : votre programme arrive-t-il jusqu’à listen() ? ${readPort[runtime].fr} Pour le voir vous-même : ${run}`,
         },
       );
     case 'other-port': {
       const ports = otherPorts.join(', ');
       return fail(
         { en: `the server listens on port ${ports}, not on port ${port} given in PORT`, fr: `le serveur écoute sur le port ${ports}, pas sur le port ${port} donné par PORT` },
-        { en: `The port is written in your code: ${readPort[runtime].en}`, fr: `Le port est écrit en dur dans votre code : ${readPort[runtime].fr}` },
+        { en: `The port is written in your code: ${readPort[runtime].en}`, fr: `Le port est écrit en dur dans votre code : ${readPort[runtime].fr}` },
       );
     }
     case 'never-listens':
       return fail(
         { en: `the server runs but does not listen on port ${port} (given in PORT)`, fr: `le serveur tourne mais n’écoute pas sur le port ${port} (donné par PORT)` },
-        { en: `${readPort[runtime].en} To see it yourself: ${run}`, fr: `${readPort[runtime].fr} Pour le voir vous-même : ${run}` },
+        { en: `${readPort[runtime].en} To see it yourself: ${run}`, fr: `${readPort[runtime].fr} Pour le voir vous-même : ${run}` },
       );
   }
 }

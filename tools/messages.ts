@@ -47,6 +47,7 @@ environment variable (and the address in HOST): the tests choose them.`,
   output: 'it printed:',
   stopped: (who: string, how: string) => `the ${who} stopped during the check (${how}); its last lines:`,
   exitCode: (code: number | null) => `exit code ${code}`,
+  printedError: (who: string) => `the ${who} kept running but printed an error during the check:`,
   nothingPrinted: '(nothing printed)',
   hint: 'hint:',
   summary: (passed: number, failed: number, skipped: number) =>
@@ -133,6 +134,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   output: 'il a affiché :',
   stopped: (who, how) => `le ${who === 'server' ? 'serveur' : who} s’est arrêté pendant la vérification (${how}) ; ses dernières lignes :`,
   exitCode: (code) => `code de sortie ${code}`,
+  printedError: (who) => `le ${who === 'server' ? 'serveur' : who} a continué de tourner mais a affiché une erreur pendant la vérification :`,
   nothingPrinted: '(rien affiché)',
   hint: 'indice :',
   summary: (passed, failed, skipped) =>

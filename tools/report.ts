@@ -50,6 +50,7 @@ export function renderFailure(failure: CheckFailure, lang: Lang, style: Style): 
   if (caret !== undefined) lines.push(`${' '.repeat(labelWidth + routeWidth + 4 + caret)}${style.red('^')}`);
   lines.push(style.red(failure.reason[lang]));
   if (detail.output) lines.push(`${t.output}`, ...quote(detail.output, t, style));
+  if (detail.printedError) lines.push(t.printedError(detail.printedError.who), ...quote(detail.printedError.lastLines, t, style));
   if (detail.stopped) {
     const { who, code, signal, lastLines } = detail.stopped;
     lines.push(t.stopped(who, signal ?? t.exitCode(code)), ...quote(lastLines, t, style));
