@@ -17,6 +17,7 @@ import { progressBar, progressStatus, renderFailure, renderResult } from '../too
 import { UsageError, resolveTarget } from '../tools/resolve.ts';
 import { verify } from '../tools/run-verify.ts';
 import { plain } from '../tools/style.ts';
+import { typeCheck } from '../tools/typecheck.ts';
 
 const step = (id: string) => findStep(id)!;
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/broken', name);
@@ -117,6 +118,20 @@ describe('report', () => {
   it('draws the progress bar as rustlings does', () => {
     expect(progressBar(2, 5, 10)).toBe('[####>-----] 2/5');
     expect(progressBar(5, 5, 10)).toBe('[##########] 5/5');
+  });
+});
+
+describe('TypeScript exercises are type-checked', () => {
+  it('each type error on its own line, after the summary; the program still runs', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'server.ts'), "const port: number = process.env.PORT;\nconsole.log('no listen here', port);\n");
+    const { text } = await run('01', [dir], 'en', true);
+    expect(text).toContain('it printed:\n    │ no listen here'); // it ran
+    expect(text).toMatch(/1 type error \(tsc\): your program ran anyway, but fix it:\n {2}\S*server\.ts:1:7 TS2322: Type 'string \| undefined' is not assignable to type 'number'\./);
+  });
+
+  it('the reference has no type error', async () => {
+    expect(await typeCheck([path.join(ROOT, 'steps/02-broadcast/server.ts'), path.join(ROOT, 'steps/02-broadcast/client.ts')])).toEqual([]);
   });
 });
 

@@ -52,6 +52,8 @@ environment variable (and the address in HOST): the tests choose them.`,
   hint: 'hint:',
   summary: (passed: number, failed: number, skipped: number) =>
     `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  typeErrors: (n: number) => `${n} type error${n > 1 ? 's' : ''} (tsc): your program ran anyway, but fix ${n > 1 ? 'them' : 'it'}:`,
+  moreTypeErrors: (n: number) => `… and ${n} more`,
   notRun: (n: number) => `${n} behaviours were not checked: the server must start first.`,
   moreHelp: (file: string) => `Stuck? Read the step's hints: ${file}`,
   allPass: 'All behaviours pass. Well done!',
@@ -139,6 +141,8 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   hint: 'indice :',
   summary: (passed, failed, skipped) =>
     `${passed} réussi${passed > 1 ? 's' : ''}, ${failed === 0 ? 'aucun échec' : `${failed} échoué${failed > 1 ? 's' : ''}`}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
+  typeErrors: (n) => `${n} erreur${n > 1 ? 's' : ''} de type (tsc) : votre programme a tourné quand même, mais corrigez-l${n > 1 ? 'es' : 'a'} :`,
+  moreTypeErrors: (n) => `… et ${n} de plus`,
   notRun: (n) => `${n} comportements n’ont pas été vérifiés : le serveur doit d’abord démarrer.`,
   moreHelp: (file) => `Bloqué ? Lisez les indices de l’étape : ${file}`,
   allPass: 'Tous les comportements sont validés. Bravo !',

@@ -12,6 +12,7 @@ import { progressBar, renderResult, tally } from './report.ts';
 import type { Resolved } from './resolve.ts';
 import { runStep, type Result, type RunOptions } from './runner.ts';
 import type { Style } from './style.ts';
+import { typeCheck, typeScriptFiles } from './typecheck.ts';
 
 export interface VerifyOptions {
   step: Step;
@@ -42,6 +43,8 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
   if (resolved.server) line(style.dim(`  ${t.portNote}`));
   line();
 
+  // tsc runs beside the checks, in its own process; its errors come after the summary.
+  const typeErrors = typeCheck(typeScriptFiles(resolved.files));
   const results = await runStep(step, resolved.target, {
     ...run,
     onResult: (result) => {
@@ -57,6 +60,12 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
   line();
   if (notRun) line(t.notRun(notRun));
   line(t.summary(passed, failed, skipped));
+  const types = await typeErrors;
+  if (types.length > 0) {
+    line(style.yellow(t.typeErrors(types.length)));
+    for (const error of types.slice(0, 10)) line(`  ${error}`);
+    if (types.length > 10) line(style.dim(`  ${t.moreTypeErrors(types.length - 10)}`));
+  }
   const hint = textPath(step, 'hint', lang);
   const solution = textPath(step, 'solution', lang);
   if (!ok && existsSync(hint)) line(style.yellow(t.moreHelp(shown(hint))));
