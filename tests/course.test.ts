@@ -129,7 +129,7 @@ describe('every reference passes its own verify', () => {
     const { ok } = await verify({ step, resolved, lang: 'en', style: plain, write: (s) => (text += s), progressFile: null });
     expect(ok, text).toBe(true);
     expect(text).toContain('All behaviours pass');
-    expect(text).toContain('course/02-broadcast/solution.en.md');
+    expect(text).toContain('npm run solution -- 02');
   });
 });
 

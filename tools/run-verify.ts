@@ -1,9 +1,7 @@
 // One verify run, printed as it goes: the function behind `npm run verify`,
 // called directly by the tests.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { steps, type Step } from '../course/index.ts';
-import { ROOT } from '../checker/target.ts';
 import type { Lang } from '../checker/text.ts';
 import { nextStep, shown, textPath } from './course-files.ts';
 import { messages } from './messages.ts';
@@ -68,11 +66,11 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
   }
   const hint = textPath(step, 'hint', lang);
   const solution = textPath(step, 'solution', lang);
-  if (!ok && existsSync(hint)) line(style.yellow(t.moreHelp(shown(hint))));
+  if (!ok && existsSync(hint)) line(style.yellow(t.moreHelp(step.id)));
   if (ok && unchecked) line(style.yellow(unchecked === 'client' ? t.serverPartPasses : t.clientPartPasses));
   if (complete) {
     line(style.green(t.allPass));
-    if (existsSync(solution)) line(t.solution(shown(solution), shown(path.join(ROOT, step.dir))));
+    if (existsSync(solution)) line(t.solution(step.id));
     const next = nextStep(step);
     if (next?.exercise && resolved.record) line(t.next(next.id));
   }
