@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { steps, type Step } from '../course/index.ts';
 import type { Lang } from '../checker/text.ts';
-import { nextStep, shown, textPath } from './course-files.ts';
+import { nextStep, textPath } from './course-files.ts';
 import { messages } from './messages.ts';
 import { markVerified, updateProgress } from './progress-store.ts';
 import { progressBar, renderResult, tally } from './report.ts';
