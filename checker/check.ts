@@ -73,11 +73,11 @@ export async function runCheck(check: Check, target: Target): Promise<Outcome> {
     const failure = error instanceof CheckFailure ? error : new CheckFailure({ en: message, fr: message });
     // A program under test that crashed explains most failures: show how it ended.
     const stopped = await lab.stoppedProgram();
-    if (stopped?.exit && !failure.detail.output && !failure.detail.stopped) {
+    if (stopped?.exit && !failure.detail.output && !failure.detail.stopped && !failure.detail.startFailure) {
       const lastLines = lastWords(stopped.output.all.toString());
       failure.detail.stopped = { who: stopped.output.who, code: stopped.exit.code, signal: stopped.exit.signal, lastLines };
       failure.message += `\nthe ${stopped.output.who} stopped during the check; its last lines:\n${lastLines}`;
-    } else if (!stopped && !failure.detail.output) {
+    } else if (!stopped && !failure.detail.output && !failure.detail.startFailure) {
       // Still running, but an exception went by: a Python thread that died, say.
       const noisy = lab.programsUnderTest.find((program) => thrown(program.output.all.toString()));
       if (noisy) {

@@ -10,6 +10,7 @@ const en = {
 Options:
   --client <path or command>   the client to check, when it is not in the folder
   --watch                      check again each time you save a file
+  --json, --junit              print the result as JSON or JUnit XML (for CI and autograders)
   --no-record                  leave your progress as it is (a teacher checking a class)
   --lang en|fr                 language of the report (default: from LANG)
 A folder is checked through its server.* and client.* files (.ts, .js or .py);
@@ -54,6 +55,7 @@ environment variable (and the address in HOST): the tests choose them.`,
     `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
   typeErrors: (n: number) => `${n} type error${n > 1 ? 's' : ''} (tsc): your program ran anyway, but fix ${n > 1 ? 'them' : 'it'}:`,
   moreTypeErrors: (n: number) => `… and ${n} more`,
+  notRunOne: 'not checked: the server must start first',
   notRun: (n: number) => `${n} behaviours were not checked: the server must start first.`,
   moreHelp: (id: string) => `Stuck? Read the step's hints: npm run hint -- ${id}`,
   allPass: 'All behaviours pass. Well done!',
@@ -110,6 +112,7 @@ const fr: Messages = {
 Options :
   --client <chemin ou commande>  le client à vérifier, s’il n’est pas dans le dossier
   --watch                        vérifie à nouveau à chaque enregistrement
+  --json, --junit                affiche le résultat en JSON ou en XML JUnit (pour la CI et les correcteurs automatiques)
   --no-record                    ne touche pas à votre progression (un professeur qui vérifie une classe)
   --lang en|fr                   langue du rapport (par défaut : d’après LANG)
 Un dossier est vérifié par ses fichiers server.* et client.* (.ts, .js ou .py) ;
@@ -154,6 +157,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
     `${passed} réussi${passed > 1 ? 's' : ''}, ${failed === 0 ? 'aucun échec' : `${failed} échoué${failed > 1 ? 's' : ''}`}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
   typeErrors: (n) => `${n} erreur${n > 1 ? 's' : ''} de type (tsc) : votre programme a tourné quand même, mais corrigez-l${n > 1 ? 'es' : 'a'} :`,
   moreTypeErrors: (n) => `… et ${n} de plus`,
+  notRunOne: 'non vérifié : le serveur doit d’abord démarrer',
   notRun: (n) => `${n} comportements n’ont pas été vérifiés : le serveur doit d’abord démarrer.`,
   moreHelp: (id) => `Bloqué ? Lisez les indices de l’étape : npm run hint -- ${id}`,
   allPass: 'Tous les comportements sont validés. Bravo !',

@@ -28,6 +28,8 @@ export interface Verdict {
   ok: boolean;
   /** And none was skipped for want of a server or a client: the step is done. */
   complete: boolean;
+  /** tsc's errors in the TypeScript programs, one line each. */
+  typeErrors: string[];
   results: Result[];
 }
 
@@ -81,7 +83,7 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
     line();
     line(t.progress(progressBar(done, exercises.length)));
   }
-  return { ok, complete, results };
+  return { ok, complete, results, typeErrors: types };
 }
 
 /** The side of the step left unchecked, its program not given: 'client' or 'server'. */
