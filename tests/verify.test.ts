@@ -18,6 +18,7 @@ import { UsageError, resolveTarget } from '../tools/resolve.ts';
 import { verify } from '../tools/run-verify.ts';
 import { plain } from '../tools/style.ts';
 import { typeCheck } from '../tools/typecheck.ts';
+import { jsonReport, junitReport, xmlEscape, type JsonReport } from '../tools/formats.ts';
 
 const step = (id: string) => findStep(id)!;
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/broken', name);
@@ -121,6 +122,19 @@ describe('report', () => {
   });
 });
 
+describe('JUnit XML', () => {
+  it('one test case per behaviour: failures with their report, skipped ones with why', async () => {
+    const verdict = await run('01', [fixture('01-syntax-error')], 'en', true);
+    const xml = junitReport([{ name: 'alice 01', report: jsonReport(step('01'), verdict.resolved, verdict, 'en') }]);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="chatroom-course" tests="9" failures="1" skipped="8" errors="0">/);
+    expect(xml).toContain('<testsuite name="alice 01" tests="9" failures="1" skipped="8" errors="0">');
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml).toContain('<failure message="the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:45: Expected &quot;)&quot; but found &quot;;&quot;" type="starts">');
+    expect(xml).toContain('<skipped message="not checked: the server must start first"/>');
+    expect(xmlEscape('a\x1b[31m<b> & "c"')).toBe('a[31m&lt;b&gt; &amp; &quot;c&quot;');
+  });
+});
+
 describe('TypeScript exercises are type-checked', () => {
   it('each type error on its own line, after the summary; the program still runs', async () => {
     const dir = tmp();
@@ -173,7 +187,7 @@ async function run(id: string, words: string[], lang: 'en' | 'fr' = 'en', bail =
   const resolved = resolveTarget(step(id), words, undefined, ROOT);
   const verdict = await verify({ step: step(id), resolved, lang, style: plain, write: (s) => (text += s), run: { bail }, progressFile: null });
   const failed = verdict.results.filter((r) => r.outcome?.status === 'fail').map((r) => r.check.id);
-  return { ...verdict, text, failed };
+  return { ...verdict, text, failed, resolved };
 }
 
 /** The broken fixtures in TypeScript, compiled once: run as .mjs, they start without tsx's cost. */
@@ -334,6 +348,16 @@ describe.concurrent('the real command', () => {
     expect(code).toBe(130); // verify exits only once the programs it started have exited
     const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && commandLine(pid).includes(dir));
     expect(running).toEqual([]);
+  });
+
+  it('--json prints the result alone, for a program to read', async () => {
+    const { code, out } = await cli(['01', 'tests/fixtures/broken/01-syntax-error', '--json', '--no-record'], { LANG: 'fr_FR.UTF-8', INIT_CWD: ROOT });
+    const report = JSON.parse(out) as JsonReport;
+    expect(report).toMatchObject({ step: '01', ok: false, complete: false, summary: { passed: 0, failed: 1, notRun: 8 } });
+    expect(report.behaviours[0]).toMatchObject({ id: 'starts', status: 'fail' });
+    expect(report.behaviours[0]!.reason).toContain('le serveur ne compile pas\u00a0: tests/fixtures/broken/01-syntax-error/server.ts:7:');
+    expect(report.typeErrors.join('\n')).toContain('TS1005');
+    expect(code).toBe(1);
   });
 
   it('an unknown option is said to be one, not a step', async () => {

@@ -77,6 +77,17 @@ environment variable (and the address in HOST): the tests choose them.`,
   whenReady: 'When ready, check your work (again and again):',
   orWatch: 'or, to check again at each save:',
   stepHeading: (id: string, title: string) => `Exercise ${id}: ${title}`,
+  classUsage: `Usage: npm run class-report -- <folder> [--step <step>] [--csv <file>] [--html <file>] [--junit <file>]
+  <folder> holds one folder per student. With --step, each student's folder is
+  that step's work; without it, each student's folder holds one folder per step
+  (02-broadcast/ or 02/). --budget <seconds>: time per student and step (120).`,
+  classNoWork: 'no work found',
+  classNoSteps: 'No step folder (01-socket/, 02/...) in the students\' folders: name the step with --step.',
+  classStudent: 'student',
+  classScore: 'passed',
+  classTitle: 'Class report',
+  classProgress: (student: string, step: string, result: string) => `${student} ${step}: ${result}`,
+  classWrote: (file: string) => `Written: ${file}`,
   progressUsage: 'Usage: npm run progress [-- reset <step>]',
   showUsage: `Usage:
   npm run hint -- [step]                the step's hint (default: the exercise started last)
@@ -179,6 +190,17 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   whenReady: 'Quand vous êtes prêt, vérifiez votre travail (autant de fois que nécessaire) :',
   orWatch: 'ou, pour vérifier à nouveau à chaque enregistrement :',
   stepHeading: (id, title) => `Exercice ${id} : ${title}`,
+  classUsage: `Utilisation : npm run class-report -- <dossier> [--step <étape>] [--csv <fichier>] [--html <fichier>] [--junit <fichier>]
+  <dossier> contient un dossier par élève. Avec --step, le dossier de chaque élève
+  est son travail pour cette étape ; sans --step, il contient un dossier par étape
+  (02-broadcast/ ou 02/). --budget <secondes> : temps par élève et par étape (120).`,
+  classNoWork: 'aucun travail trouvé',
+  classNoSteps: 'Aucun dossier d’étape (01-socket/, 02/...) dans les dossiers des élèves : nommez l’étape avec --step.',
+  classStudent: 'élève',
+  classScore: 'réussis',
+  classTitle: 'Bilan de la classe',
+  classProgress: (student, step, result) => `${student} ${step} : ${result}`,
+  classWrote: (file) => `Écrit : ${file}`,
   progressUsage: 'Utilisation : npm run progress [-- reset <étape>]',
   showUsage: `Utilisation :
   npm run hint -- [étape]                 l’indice de l’étape (par défaut : le dernier exercice commencé)
