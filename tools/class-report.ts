@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { steps as allSteps, type Step } from '../course/index.ts';
-import { detectLang, type Lang } from '../checker/text.ts';
+import type { Lang } from '../checker/text.ts';
+import { pickLang } from '../final/lang.ts';
 import { shown, stepByName, stepName } from './course-files.ts';
 import { behaviourResult, junitReport, xmlEscape, type BehaviourResult, type JsonReport, type Status } from './formats.ts';
 import { messages } from './messages.ts';
@@ -200,7 +201,7 @@ function chooseSteps(folder: string, step: string | undefined): Step[] {
 
 async function main(): Promise<void> {
   const args = parseClassArgs(process.argv.slice(2));
-  const lang = args.lang ?? detectLang();
+  const lang = pickLang(args.lang);
   const t = messages(lang);
   const style = styleFor(process.stdout);
   const base = process.env.INIT_CWD ?? process.cwd();

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../checker/target.ts';
-import { detectLang } from '../checker/text.ts';
+import { pickLang } from '../final/lang.ts';
 import type { Step } from '../course/index.ts';
 import { parseVerifyArgs } from './args.ts';
 import { readText, shown, stepByName, workDir } from './course-files.ts';
@@ -48,7 +48,7 @@ export function renderSolution(step: Step, t: Messages, lang: 'en' | 'fr', style
 function main(): void {
   const [kind, ...argv] = process.argv.slice(2);
   const args = parseVerifyArgs(argv);
-  const lang = args.lang ?? detectLang();
+  const lang = pickLang(args.lang);
   const t = messages(lang);
   const style = styleFor(process.stdout);
   const [name, folder] = args.words;
