@@ -43,8 +43,10 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
   if (resolved.server) line(style.dim(`  ${t.portNote}`));
   line();
 
-  // tsc runs beside the checks, in its own process; its errors come after the summary.
-  const typeErrors = typeCheck(typeScriptFiles(resolved.files));
+  // The student's TypeScript is outside tsconfig.json (the repository's own
+  // code is type-checked by npm run typecheck): tsc runs beside the checks, in
+  // its own process, and its errors come after the summary.
+  const typeErrors = typeCheck(resolved.record ? typeScriptFiles(resolved.files) : []);
   const results = await runStep(step, resolved.target, {
     ...run,
     onResult: (result) => {
