@@ -90,8 +90,8 @@ export const checks: Check[] = [
   {
     id: 'client-handshake',
     title: {
-      en: `the client asks for a nickname, answers "${NICK}" with it, and sends "<nick>: <text>"`,
-      fr: `le client demande un pseudo, répond à « ${NICK} » avec, et envoie « <pseudo>: <texte> »`,
+      en: `the client answers "${NICK}" with the nickname typed, alone, and sends "<nick>: <text>"`,
+      fr: `le client répond à « ${NICK} » avec le pseudo tapé, seul, et envoie « <pseudo>: <texte> »`,
     },
     hint: {
       en: "Ask the nickname before connecting; when the data received is exactly 'NICK', write the nickname alone; otherwise print it.",
