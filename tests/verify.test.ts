@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findStep } from '../course/index.ts';
 import { compileFolders } from '../checker/compile.ts';
 import { runCheck } from '../checker/check.ts';
+import { Program } from '../checker/program.ts';
+import { compileError, startFailure, thrown } from '../checker/start-failure.ts';
 import { CheckFailure } from '../checker/failure.ts';
 import { ROOT, commandFor, debugCommand, pythonCommand } from '../checker/target.ts';
 import { parseVerifyArgs } from '../tools/args.ts';
@@ -50,6 +52,33 @@ describe('command line: mistakes', () => {
   it('takes a step number without its zero', () => {
     expect(stepByName('3')?.id).toBe('03');
     expect(stepByName('03-nick-handshake')?.id).toBe('03');
+  });
+});
+
+describe('why a server did not start', () => {
+  it('finds the first compile error and the exception’s place in the student’s own file', () => {
+    const esbuild = 'Error: Transform failed with 1 error:\n/home/s/server.ts:28:21: ERROR: Expected ")" but found ";"\n    at failureErrorWithLog (/r/node_modules/esbuild/lib/main.js:1752:15)';
+    expect(compileError(esbuild)).toEqual({ place: { file: '/home/s/server.ts', line: 28, column: 21 }, message: 'Expected ")" but found ";"' });
+    const python = '  File "/home/s/server.py", line 3\n    x = (1\n        ^\nSyntaxError: \'(\' was never closed\n';
+    expect(compileError(python)).toEqual({ place: { file: '/home/s/server.py', line: 3 }, message: "SyntaxError: '(' was never closed" });
+    const node = 'node:net:2059\n    validatePort(options.port);\n    ^\n\nRangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).\n    at Server.listen (node:net:2059:5)\n    at file:///home/s/server.ts:14:8\n';
+    expect(thrown(node)).toEqual({ message: 'RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).', place: { file: '/home/s/server.ts', line: 14, column: 8 } });
+    const traceback = 'Traceback (most recent call last):\n  File "/home/s/server.py", line 2, in <module>\n    port = int(os.environ["port"])\n  File "<frozen os>", line 679, in __getitem__\nKeyError: \'port\'\n';
+    expect(thrown(traceback)).toEqual({ message: "KeyError: 'port'", place: { file: '/home/s/server.py', line: 2 } });
+  });
+
+  it('a server that runs but never listens: the hint names the runtime’s way to read PORT', async () => {
+    const program = new Program({ argv: ['sleep', '30'] }, {}, 'server');
+    try {
+      const python = startFailure('never-listens', program, commandFor('/home/s/server.py'), 4321);
+      expect(python.reason.en).toBe('the server runs but does not listen on port 4321 (given in PORT)');
+      expect(python.detail.hint?.en).toContain("os.environ['PORT']");
+      expect(python.detail.hint?.en).toContain('PORT=55555 python3 /home/s/server.py');
+      const node = startFailure('never-listens', program, commandFor('/home/s/server.ts'), 4321);
+      expect(node.detail.hint?.fr).toContain('process.env.PORT');
+    } finally {
+      await program.stop();
+    }
   });
 });
 
