@@ -64,7 +64,8 @@ export function debugCommand(command: Command, port = 55555, from = process.env.
     const inside = !path.relative(ROOT, from).startsWith('..');
     return `${env} ${inside ? 'npx tsx' : shellWord(path.join(ROOT, 'node_modules/.bin/tsx'))} ${where}`;
   }
-  if (command.argv[0] === 'python3') return `${env} python3 ${where}`;
+  // python3, python or py -3, as found (pythonCommand), without the -u the checks add.
+  if (file.endsWith('.py')) return `${env} ${command.argv.slice(0, -1).filter((word) => word !== '-u').map(shellWord).join(' ')} ${where}`;
   if (command.argv[0] === process.execPath) return `${env} node ${where}`;
   return `${env} ${command.argv.map(shellWord).join(' ')}`;
 }

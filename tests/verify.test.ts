@@ -1,5 +1,5 @@
 // The verifier: its parts one by one, then whole, against broken programs.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,7 +73,7 @@ describe('why a server did not start', () => {
       const python = startFailure('never-listens', program, commandFor('/home/s/server.py'), 4321);
       expect(python.reason.en).toBe('the server runs but does not listen on port 4321 (given in PORT)');
       expect(python.detail.hint?.en).toContain("os.environ['PORT']");
-      expect(python.detail.hint?.en).toContain('PORT=55555 python3 /home/s/server.py');
+      expect(python.detail.hint?.en).toContain(`PORT=55555 ${(pythonCommand() ?? ['python3']).join(' ')} /home/s/server.py`);
       const node = startFailure('never-listens', program, commandFor('/home/s/server.ts'), 4321);
       expect(node.detail.hint?.fr).toContain('process.env.PORT');
     } finally {
@@ -85,7 +85,7 @@ describe('why a server did not start', () => {
 describe('the debug command', () => {
   it('names the real path, from where the student is, and the real runtime', () => {
     const python = commandFor(path.join(ROOT, 'exercises/03-nick-handshake/server.py'));
-    expect(debugCommand(python, 55555, path.join(ROOT, 'exercises'))).toBe('PORT=55555 python3 03-nick-handshake/server.py');
+    expect(debugCommand(python, 55555, path.join(ROOT, 'exercises'))).toBe(`PORT=55555 ${(pythonCommand() ?? ['python3']).join(' ')} 03-nick-handshake/server.py`);
     const ts = commandFor(path.join(ROOT, 'exercises/02-broadcast/server.ts'));
     expect(debugCommand(ts, 55555, ROOT)).toBe('PORT=55555 npx tsx exercises/02-broadcast/server.ts');
     expect(debugCommand(ts, 55555, '/elsewhere')).toBe(`PORT=55555 ${path.join(ROOT, 'node_modules/.bin/tsx')} ${path.join(ROOT, 'exercises/02-broadcast/server.ts')}`);
