@@ -1,8 +1,7 @@
 // Step 02: every chunk from one client goes to every client, the sender too.
 import type { Check } from '../../checker/check.ts';
 import type { Lab, RunningServer } from '../../checker/lab.ts';
-import { freePort } from '../../checker/network.ts';
-import { GREETING, clientNoServer, expectOneLineError } from '../common.ts';
+import { GREETING, clientNoServer } from '../common.ts';
 
 /** Connect and wait for the greeting: from then on, the server counts this client. */
 async function arrive(lab: Lab, server: RunningServer, who: string) {
