@@ -19,8 +19,12 @@ function withArgs(command: Command, args: string[]): Command {
 
 /** How long a server under test may take to start listening (tsx compiles first). */
 const START_TIMEOUT_MS = 15000;
-/** How often to look whether a server that does not listen on PORT listens elsewhere. */
-const OTHER_PORT_LOOK_MS = 300;
+/**
+ * When, and then how often, to look whether a server that does not listen on
+ * PORT listens elsewhere: most servers listen sooner, and never pay for it.
+ */
+const OTHER_PORT_FIRST_LOOK_MS = 1500;
+const OTHER_PORT_LOOK_MS = 1000;
 
 export interface RunningServer {
   host: string;
@@ -64,7 +68,7 @@ export class Lab {
     const { port, program } = await this.spawnServer(env, command);
     const host = env.HOST ?? this.host;
     const deadline = Date.now() + START_TIMEOUT_MS;
-    let nextLook = Date.now() + OTHER_PORT_LOOK_MS;
+    let nextLook = Date.now() + OTHER_PORT_FIRST_LOOK_MS;
     while (!(await isListening(port, host))) {
       if (program.exit) throw startFailure(exitKind(program.output.all.toString()), program, command!, port);
       // A port written in the code: the program listens, but elsewhere.

@@ -87,30 +87,31 @@ export async function isListening(port: number, host: string): Promise<boolean> 
   });
 }
 
+/** A process and its descendants, through /proc/<pid>/task/<tid>/children (Linux 3.5+). */
+async function processTree(pid: number): Promise<string[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const children = await Promise.all(tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
+  const below = children.join(' ').split(/\s+/).filter(Boolean);
+  return [String(pid), ...(await Promise.all(below.map((child) => processTree(Number(child))))).flat()];
+}
+
 /**
- * The TCP ports on which the processes of group `group` (a program under
- * test and what it started) listen: on Linux, the kernel's socket tables
- * matched with the processes' open files. Undefined where /proc is missing.
+ * The TCP ports on which a program under test (`pid`) and the processes it
+ * started listen: on Linux, the kernel's socket tables matched with their open
+ * files. Undefined where /proc is missing.
  */
-export async function listeningPortsOf(group: number): Promise<number[] | undefined> {
+export async function listeningPortsOf(pid: number): Promise<number[] | undefined> {
   const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => '')));
   if (tables.every((table) => table === '')) return undefined;
-  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
   const inodes = new Set<string>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-      // "pid (name) state ppid pgrp ...": the name may hold spaces and parentheses.
-      const pgrp = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2];
-      if (pgrp !== String(group)) return;
-      const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
-      for (const fd of fds) {
-        const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
-        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
-        if (inode) inodes.add(inode);
-      }
-    }),
-  );
+  for (const process of await processTree(pid)) {
+    const fds = await readdir(`/proc/${process}/fd`).catch(() => [] as string[]);
+    for (const fd of fds) {
+      const link = await readlink(`/proc/${process}/fd/${fd}`).catch(() => '');
+      const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+      if (inode) inodes.add(inode);
+    }
+  }
   const ports = new Set<number>();
   for (const table of tables) {
     for (const line of table.split('\n').slice(1)) {
