@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { CheckFailure } from './failure.ts';
 import { Lab } from './lab.ts';
 import { canBind } from './network.ts';
+import { lastWords, thrown } from './start-failure.ts';
 import { pythonCommand, type Target } from './target.ts';
 import type { Text } from './text.ts';
 
@@ -22,7 +23,7 @@ export interface Check {
 
 export type Outcome =
   | { status: 'pass' }
-  | { status: 'skip'; reason: Text }
+  | { status: 'skip'; reason: Text; need: Need }
   | { status: 'fail'; failure: CheckFailure };
 
 /** Longest time one check may take, everything included. */
@@ -51,7 +52,7 @@ const missing: Record<Need, Text> = {
 export async function runCheck(check: Check, target: Target): Promise<Outcome> {
   for (const need of check.needs) {
     if ((need === 'server' && !target.server) || (need === 'client' && !target.client) || !(await has(need))) {
-      return { status: 'skip', reason: missing[need] };
+      return { status: 'skip', reason: missing[need], need };
     }
   }
   const lab = new Lab(target);
@@ -70,11 +71,19 @@ export async function runCheck(check: Check, target: Target): Promise<Outcome> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failure = error instanceof CheckFailure ? error : new CheckFailure({ en: message, fr: message });
-    // A server that crashed explains most failures: show how it ended.
-    const stopped = await lab.stoppedServer();
-    if (stopped?.exit && !failure.detail.output && !failure.detail.stopped) {
-      failure.detail.stopped = { who: stopped.output.who, code: stopped.exit.code, signal: stopped.exit.signal, lastLines: stopped.lastLines() };
-      failure.message += `\nthe server stopped during the check; its last lines:\n${stopped.lastLines()}`;
+    // A program under test that crashed explains most failures: show how it ended.
+    const stopped = await lab.stoppedProgram();
+    if (stopped?.exit && !failure.detail.output && !failure.detail.stopped && !failure.detail.startFailure) {
+      const lastLines = lastWords(stopped.output.all.toString());
+      failure.detail.stopped = { who: stopped.output.who, code: stopped.exit.code, signal: stopped.exit.signal, lastLines };
+      failure.message += `\nthe ${stopped.output.who} stopped during the check; its last lines:\n${lastLines}`;
+    } else if (!stopped && !failure.detail.output && !failure.detail.startFailure) {
+      // Still running, but an exception went by: a Python thread that died, say.
+      const noisy = lab.programsUnderTest.find((program) => thrown(program.output.all.toString()));
+      if (noisy) {
+        failure.detail.printedError = { who: noisy.output.who, lastLines: lastWords(noisy.output.all.toString()) };
+        failure.message += `\nthe ${noisy.output.who} printed an error:\n${failure.detail.printedError.lastLines}`;
+      }
     }
     return { status: 'fail', failure };
   } finally {

@@ -1,4 +1,5 @@
 import type { Text } from './text.ts';
+import type { StartFailureKind } from './start-failure.ts';
 import { escapeBytes } from './bytes.ts';
 
 /**
@@ -8,20 +9,36 @@ import { escapeBytes } from './bytes.ts';
  */
 export type Channel = 'test-client' | 'test-server' | 'output';
 
+/** Bytes the test sent, and the name of the peer (or program) it sent them to or through. */
+export interface Sent {
+  by: string;
+  bytes: Buffer;
+}
+
 /** What a check saw when it failed: enough for a student to see the wrong byte. */
 export interface FailureDetail {
   /** Who produced `received`: "server", "client output", "alice"... */
   who?: string;
   /** How `who` is connected to the test, for reports ("server → alice"). */
   channel?: Channel;
-  /** The text that should have arrived. */
-  expected?: string;
+  /** The text (or bytes) that should have arrived. */
+  expected?: string | Buffer;
   /** What arrived instead (since the last expected text that did arrive). */
   received?: Buffer;
-  /** What the test sent to that peer, in order. */
-  sent?: Buffer[];
+  /**
+   * What the test sent, in order, and through whom: to that peer, and, when
+   * the test plays several clients of one server, what the others sent too
+   * (an expected text often comes from another client's send).
+   */
+  sent?: Sent[];
   /** The last lines the program under test printed. */
   output?: string;
+  /** A hint that fits this failure better than the check's own (why a server did not start, say). */
+  hint?: Text;
+  /** Why the server under test did not start, when it did not. */
+  startFailure?: StartFailureKind;
+  /** A program under test that kept running but printed an exception (a thread that died, say). */
+  printedError?: { who: string; lastLines: string };
   /** A program under test that stopped during the check, and its last lines. */
   stopped?: { who: string; code: number | null; signal: string | null; lastLines: string };
 }
@@ -39,7 +56,7 @@ export class CheckFailure extends Error {
 
 function renderPlain(reason: Text, detail: FailureDetail): string {
   const lines = [reason.en];
-  if (detail.sent?.length) lines.push(`sent:     ${detail.sent.map((b) => escapeBytes(b)).join(', ')}`);
+  if (detail.sent?.length) lines.push(`sent:     ${detail.sent.map((s) => `${s.by}: ${escapeBytes(s.bytes)}`).join(', ')}`);
   if (detail.expected !== undefined) lines.push(`expected: ${escapeBytes(detail.expected)}`);
   if (detail.received !== undefined) lines.push(`received: ${escapeBytes(detail.received)}${detail.who ? ` (from ${detail.who})` : ''}`);
   if (detail.output) lines.push(`output:\n${detail.output}`);
@@ -47,5 +64,6 @@ function renderPlain(reason: Text, detail: FailureDetail): string {
     const { who, code, signal, lastLines } = detail.stopped;
     lines.push(`the ${who} stopped during the check (${signal ?? `exit code ${code}`}); its last lines:\n${lastLines}`);
   }
+  if (detail.printedError) lines.push(`the ${detail.printedError.who} printed an error:\n${detail.printedError.lastLines}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
-import { CheckFailure, type Channel } from './failure.ts';
+import { escapeBytes } from './bytes.ts';
+import { CheckFailure, type Channel, type Sent } from './failure.ts';
 
 /** How long a check waits for an expected text before it fails (CI machines are slow). */
 export const DEFAULT_WAIT_MS = Number(process.env.CHECK_TIMEOUT_MS ?? 5000);
@@ -16,11 +17,22 @@ export class Inbox {
   #waiters = new Set<() => void>();
   /** What the test sent to this peer, for failure reports. */
   readonly sent: Buffer[] = [];
+  /**
+   * Every send of the conversation this inbox belongs to (all the test's
+   * clients of one server), shared with the other inboxes: set by the Lab.
+   */
+  transcript: Sent[] | undefined;
 
   constructor(
     readonly who: string,
     readonly channel?: Channel,
   ) {}
+
+  /** The test sends `bytes` to this peer: remember them for failure reports. */
+  record(bytes: Buffer): void {
+    this.sent.push(bytes);
+    this.transcript?.push({ by: this.who, bytes });
+  }
 
   push(chunk: Buffer): void {
     if (this.#length + chunk.length > this.#buffer.length) {
@@ -83,15 +95,13 @@ export class Inbox {
     return before;
   }
 
-  /** Wait until the unread bytes start with `expected` exactly (nothing before it). */
-  async readExactly(expected: string, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+  /** Wait until the unread bytes start with `expected` exactly (nothing before it): a text, or bytes. */
+  async readExactly(expected: string | Buffer, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     const needle = Buffer.from(expected);
     await this.#waitFor(() => this.unread.length >= needle.length, expected, timeoutMs);
     if (!this.unread.subarray(0, needle.length).equals(needle)) {
-      throw this.failure(
-        { en: `expected exactly ${JSON.stringify(expected)} here`, fr: `attendu exactement ${JSON.stringify(expected)} ici` },
-        expected,
-      );
+      const shown = escapeBytes(expected);
+      throw this.failure({ en: `expected exactly ${shown} here`, fr: `attendu exactement ${shown} ici` }, expected);
     }
     this.#cursor += needle.length;
   }
@@ -101,13 +111,14 @@ export class Inbox {
     await this.#waitFor(() => this.#closed, undefined, timeoutMs);
   }
 
-  failure(reason: { en: string; fr: string }, expected?: string): CheckFailure {
+  /** A failure about this peer: what it was sent, and what it sent back (by default, what is unread). */
+  failure(reason: { en: string; fr: string }, expected?: string | Buffer, received: Buffer = Buffer.from(this.unread)): CheckFailure {
     return new CheckFailure(reason, {
       who: this.who,
       ...(this.channel && { channel: this.channel }),
       ...(expected !== undefined && { expected }),
-      received: Buffer.from(this.unread),
-      sent: [...this.sent],
+      received,
+      sent: this.transcript ? [...this.transcript] : this.sent.map((bytes) => ({ by: this.who, bytes })),
     });
   }
 
@@ -115,7 +126,7 @@ export class Inbox {
     for (const wake of this.#waiters) wake();
   }
 
-  #waitFor(done: () => boolean, expected: string | undefined, timeoutMs: number): Promise<void> {
+  #waitFor(done: () => boolean, expected: string | Buffer | undefined, timeoutMs: number): Promise<void> {
     if (done()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const finish = (error?: Error) => {
@@ -131,10 +142,12 @@ export class Inbox {
             this.failure(
               expected === undefined
                 ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l’événement attendu` }
-                : {
-                    en: 'the connection closed before the expected text arrived',
-                    fr: 'la connexion s’est fermée avant l’arrivée du texte attendu',
-                  },
+                : this.channel === 'output'
+                  ? { en: `the ${this.who} stopped before printing the expected text`, fr: `le programme (${this.who}) s’est arrêté avant d’afficher le texte attendu` }
+                  : {
+                      en: 'the connection closed before the expected text arrived',
+                      fr: 'la connexion s’est fermée avant l’arrivée du texte attendu',
+                    },
               expected,
             ),
           );

@@ -1,9 +1,10 @@
 import net from 'node:net';
 import type tls from 'node:tls';
-import { CheckFailure } from './failure.ts';
-import { freePort, isListening } from './network.ts';
+import { CheckFailure, type Sent } from './failure.ts';
+import { freePort, isListening, listeningPortsOf } from './network.ts';
+import { exitKind, startFailure } from './start-failure.ts';
 import { Peer } from './peer.ts';
-import { Program, describeCommand, type Command } from './program.ts';
+import { Program, type Command } from './program.ts';
 import type { Target } from './target.ts';
 
 /** One argument quoted for the shell that runs command lines: sh, or cmd.exe on Windows. */
@@ -18,6 +19,12 @@ function withArgs(command: Command, args: string[]): Command {
 
 /** How long a server under test may take to start listening (tsx compiles first). */
 const START_TIMEOUT_MS = 15000;
+/**
+ * When, and then how often, to look whether a server that does not listen on
+ * PORT listens elsewhere: most servers listen sooner, and never pay for it.
+ */
+const OTHER_PORT_FIRST_LOOK_MS = 1500;
+const OTHER_PORT_LOOK_MS = 1000;
 
 export interface RunningServer {
   host: string;
@@ -31,8 +38,12 @@ export interface RunningServer {
  */
 export class Lab {
   #programs: Program[] = [];
+  /** The student's programs among them (not the manual's, nor other helpers). */
+  #underTest = new Set<Program>();
   #sockets: net.Socket[] = [];
   #servers: net.Server[] = [];
+  /** Everything the test's clients sent to the server, in order: a failure shows it whole. */
+  #transcript: Sent[] = [];
 
   constructor(
     readonly target: Target,
@@ -48,6 +59,7 @@ export class Lab {
     const port = Number(env.PORT ?? (await freePort(this.host)));
     const program = new Program(withArgs(command, args), { HOST: this.host, PORT: String(port), ...env }, 'server');
     this.#programs.push(program);
+    if (command === this.target.server) this.#underTest.add(program);
     return { port, program };
   }
 
@@ -56,25 +68,16 @@ export class Lab {
     const { port, program } = await this.spawnServer(env, command);
     const host = env.HOST ?? this.host;
     const deadline = Date.now() + START_TIMEOUT_MS;
+    let nextLook = Date.now() + OTHER_PORT_FIRST_LOOK_MS;
     while (!(await isListening(port, host))) {
-      if (program.exit) {
-        throw new CheckFailure(
-          {
-            en: `the server stopped before listening on port ${port} (exit code ${program.exit.code})`,
-            fr: `le serveur s’est arrêté avant d’écouter sur le port ${port} (code de sortie ${program.exit.code})`,
-          },
-          { output: program.lastLines() || '(nothing printed)' },
-        );
+      if (program.exit) throw startFailure(exitKind(program.output.all.toString()), program, command!, port);
+      // A port written in the code: the program listens, but elsewhere.
+      if (Date.now() > nextLook && program.pid !== undefined) {
+        nextLook = Date.now() + OTHER_PORT_LOOK_MS;
+        const others = (await listeningPortsOf(program.pid))?.filter((other) => other !== port) ?? [];
+        if (others.length > 0 && !(await isListening(port, host))) throw startFailure('other-port', program, command!, port, others);
       }
-      if (Date.now() > deadline) {
-        throw new CheckFailure(
-          {
-            en: `the server did not listen on port ${port} within ${START_TIMEOUT_MS / 1000} s: does it read the PORT environment variable? (${describeCommand(command!)})`,
-            fr: `le serveur n’écoute pas sur le port ${port} après ${START_TIMEOUT_MS / 1000} s : lit-il la variable d’environnement PORT ? (${describeCommand(command!)})`,
-          },
-          { output: program.lastLines() || '(nothing printed)' },
-        );
-      }
+      if (Date.now() > deadline) throw startFailure('never-listens', program, command!, port);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return { host, port, program };
@@ -83,6 +86,7 @@ export class Lab {
   /** Connect a test client to a server, over TLS with `secure`. */
   async connect(server: { port: number; host: string }, who: string, secure?: tls.ConnectionOptions): Promise<Peer> {
     const peer = await Peer.connect(server.port, server.host, who, 5000, secure);
+    peer.inbox.transcript = this.#transcript;
     this.#sockets.push(peer.socket);
     return peer;
   }
@@ -92,6 +96,7 @@ export class Lab {
     if (!this.target.client) throw new Error('this target has no client');
     const program = new Program(withArgs(this.target.client, args), { HOST: this.host, PORT: String(port), ...env }, who);
     this.#programs.push(program);
+    this.#underTest.add(program);
     return program;
   }
 
@@ -140,14 +145,20 @@ export class Lab {
   }
 
   /**
-   * A server under test that stopped by itself while the check ran (a crash,
-   * usually). Waits briefly: the news of a crash can trail the failure it caused.
+   * A program under test (server or client) that stopped by itself while the
+   * check ran: a crash, usually. Waits briefly: the news of a crash can trail
+   * the failure it caused.
    */
-  async stoppedServer(graceMs = 300): Promise<Program | undefined> {
-    const servers = this.#programs.filter((program) => program.output.who === 'server');
+  /** The student's programs this lab started. */
+  get programsUnderTest(): Program[] {
+    return [...this.#underTest];
+  }
+
+  async stoppedProgram(graceMs = 300): Promise<Program | undefined> {
+    const programs = [...this.#underTest];
     const grace = new Promise((resolve) => setTimeout(resolve, graceMs));
-    await Promise.race([grace, ...servers.map((server) => server.exited)]);
-    return servers.find((server) => server.exit !== null);
+    await Promise.race([grace, ...programs.map((program) => program.exited)]);
+    return programs.find((program) => program.exit !== null);
   }
 
   /** Stop everything this lab started. */

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -85,4 +85,39 @@ export async function isListening(port: number, host: string): Promise<boolean> 
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** A process and its descendants, through /proc/<pid>/task/<tid>/children (Linux 3.5+). */
+async function processTree(pid: number): Promise<string[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const children = await Promise.all(tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
+  const below = children.join(' ').split(/\s+/).filter(Boolean);
+  return [String(pid), ...(await Promise.all(below.map((child) => processTree(Number(child))))).flat()];
+}
+
+/**
+ * The TCP ports on which a program under test (`pid`) and the processes it
+ * started listen: on Linux, the kernel's socket tables matched with their open
+ * files. Undefined where /proc is missing.
+ */
+export async function listeningPortsOf(pid: number): Promise<number[] | undefined> {
+  const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => '')));
+  if (tables.every((table) => table === '')) return undefined;
+  const inodes = new Set<string>();
+  for (const process of await processTree(pid)) {
+    const fds = await readdir(`/proc/${process}/fd`).catch(() => [] as string[]);
+    for (const fd of fds) {
+      const link = await readlink(`/proc/${process}/fd/${fd}`).catch(() => '');
+      const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+      if (inode) inodes.add(inode);
+    }
+  }
+  const ports = new Set<number>();
+  for (const table of tables) {
+    for (const line of table.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[3] === '0A' && inodes.has(fields[9] ?? '')) ports.add(parseInt(fields[1]!.split(':').pop()!, 16));
+    }
+  }
+  return [...ports].sort((a, b) => a - b);
 }

@@ -49,7 +49,7 @@ export class Peer {
 
   send(data: string | Buffer): void {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    this.inbox.sent.push(bytes);
+    this.inbox.record(bytes);
     this.socket.write(bytes);
   }
 
@@ -57,7 +57,7 @@ export class Peer {
     return this.inbox.readUntil(expected, timeoutMs);
   }
 
-  readExactly(expected: string, timeoutMs?: number): Promise<void> {
+  readExactly(expected: string | Buffer, timeoutMs?: number): Promise<void> {
     return this.inbox.readExactly(expected, timeoutMs);
   }
 

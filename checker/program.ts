@@ -95,7 +95,7 @@ export class Program {
   /** Type a line on the program's keyboard. */
   writeLine(line: string): void {
     const bytes = Buffer.from(`${line}\n`);
-    this.output.sent.push(bytes);
+    this.output.record(bytes);
     this.#child.stdin?.write(bytes);
   }
 

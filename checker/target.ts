@@ -39,6 +39,37 @@ export function commandFor(fileOrCommand: string, cwd = process.cwd()): Command 
   return { shell: fileOrCommand, cwd };
 }
 
+/** A path as the student should type it: relative to where they are, when inside it. */
+export function shown(file: string, from = process.env.INIT_CWD ?? process.cwd()): string {
+  const relative = path.relative(from, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** A word for a shell: quoted when it holds anything but plain characters. */
+function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command a student can paste, from where they are, to run a program
+ * by hand as the checks do: its real path and its real runtime.
+ */
+export function debugCommand(command: Command, port = 55555, from = process.env.INIT_CWD ?? process.cwd()): string {
+  const env = `PORT=${port}`;
+  if ('shell' in command) return `${env} ${command.shell}`;
+  const file = command.argv[command.argv.length - 1] ?? '';
+  const where = shellWord(shown(file, from));
+  if (command.argv.includes('tsx')) {
+    // npx finds the course's tsx from anywhere inside the repository.
+    const inside = !path.relative(ROOT, from).startsWith('..');
+    return `${env} ${inside ? 'npx tsx' : shellWord(path.join(ROOT, 'node_modules/.bin/tsx'))} ${where}`;
+  }
+  // python3, python or py -3, as found (pythonCommand), without the -u the checks add.
+  if (file.endsWith('.py')) return `${env} ${command.argv.slice(0, -1).filter((word) => word !== '-u').map(shellWord).join(' ')} ${where}`;
+  if (command.argv[0] === process.execPath) return `${env} node ${where}`;
+  return `${env} ${command.argv.map(shellWord).join(' ')}`;
+}
+
 /** Set by the test suite's global setup (prebuild.ts) to where it compiled the reference programs. */
 export const PREBUILT_ENV = 'CHATROOM_PREBUILT_DIR';
 

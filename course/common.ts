@@ -55,7 +55,7 @@ export async function expectOneLineError(program: Program, mustMention?: string)
 /** Fail when `text` appears in what `peer` received before a later marker. */
 export function expectAbsent(before: string, text: string | RegExp, peer: Peer, reason: { en: string; fr: string }): void {
   const found = typeof text === 'string' ? before.includes(text) : text.test(before);
-  if (found) throw new CheckFailure(reason, { who: peer.inbox.who, received: Buffer.from(before), sent: peer.inbox.sent });
+  if (found) throw peer.inbox.failure(reason, undefined, Buffer.from(before));
 }
 
 /** Every step's client: with no server, one clear line (after the nickname, from step 03). */

@@ -9,7 +9,7 @@ import { steps, type Step } from '../course/index.ts';
 import { compileFolders } from '../checker/compile.ts';
 import { PREBUILT_ENV, ROOT, commandFor } from '../checker/target.ts';
 import { TEXT_KINDS, readText, textPath } from '../tools/course-files.ts';
-import { codeImports } from '../tools/markdown.ts';
+import { codeImports, withoutStartCommand } from '../tools/markdown.ts';
 import { resolveTarget } from '../tools/resolve.ts';
 import { runStep } from '../tools/runner.ts';
 import { verify } from '../tools/run-verify.ts';
@@ -55,6 +55,14 @@ describe.each(exercises)('exercise $id', (step) => {
       expect(text).toContain(`npm run exercise -- ${step.id}`);
       expect(text).toContain('npm run verify');
       expect(text).toContain('`PORT`');
+    }
+  });
+
+  it('npm run exercise prints its text without telling the student to run npm run exercise again', () => {
+    for (const lang of LANGS) {
+      const text = withoutStartCommand(readText(step, 'exercise', lang)!);
+      expect(text).not.toContain(`npm run exercise -- ${step.id}`);
+      expect(text).toContain('npm run verify');
     }
   });
 
@@ -121,7 +129,7 @@ describe('every reference passes its own verify', () => {
     const { ok } = await verify({ step, resolved, lang: 'en', style: plain, write: (s) => (text += s), progressFile: null });
     expect(ok, text).toBe(true);
     expect(text).toContain('All behaviours pass');
-    expect(text).toContain('course/02-broadcast/solution.en.md');
+    expect(text).toContain('npm run solution -- 02');
   });
 });
 

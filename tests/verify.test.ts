@@ -1,23 +1,33 @@
 // The verifier: its parts one by one, then whole, against broken programs.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findStep } from '../course/index.ts';
 import { compileFolders } from '../checker/compile.ts';
+import { runCheck } from '../checker/check.ts';
+import { canBind } from '../checker/network.ts';
+import { Program } from '../checker/program.ts';
+import { compileError, startFailure, thrown } from '../checker/start-failure.ts';
 import { CheckFailure } from '../checker/failure.ts';
-import { ROOT, pythonCommand } from '../checker/target.ts';
+import { ROOT, commandFor, debugCommand, pythonCommand } from '../checker/target.ts';
 import { parseVerifyArgs } from '../tools/args.ts';
+import { stepByName } from '../tools/course-files.ts';
+import { messages } from '../tools/messages.ts';
 import { loadProgress, markReset, markStarted, markVerified, updateProgress } from '../tools/progress-store.ts';
-import { progressBar, renderFailure } from '../tools/report.ts';
+import { progressBar, progressStatus, renderFailure, renderResult } from '../tools/report.ts';
 import { UsageError, resolveTarget } from '../tools/resolve.ts';
 import { verify } from '../tools/run-verify.ts';
 import { plain } from '../tools/style.ts';
+import { typeCheck } from '../tools/typecheck.ts';
+import { jsonReport, junitReport, xmlEscape, type JsonReport } from '../tools/formats.ts';
 
 const step = (id: string) => findStep(id)!;
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/broken', name);
 const hasPython = pythonCommand() !== null;
+const hasIpv6 = await canBind('::1');
+const posix = process.platform !== 'win32';
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'verify-test-'));
 
 describe('command line', () => {
@@ -32,6 +42,65 @@ describe('command line', () => {
     expect(parseVerifyArgs(['02', 'students/bob', '--no-record'])).toMatchObject({ words: ['02', 'students/bob'], record: false });
     expect(parseVerifyArgs(['02', '--client=client.py', '--', '--watch'])).toMatchObject({ words: ['02', '--watch'], client: 'client.py', watch: false });
     expect(parseVerifyArgs(['--lang', 'de'])).toMatchObject({ badLang: 'de' });
+  });
+});
+
+describe('command line: mistakes', () => {
+  it('an option that is not one of ours is unknown, before the step and its program', () => {
+    expect(parseVerifyArgs(['--bogus']).unknown).toBe('--bogus');
+    expect(parseVerifyArgs(['02', '--bogus']).unknown).toBe('--bogus');
+    expect(parseVerifyArgs(['03', 'python3', '-u', 'server.py']).unknown).toBeUndefined();
+  });
+
+  it('takes a step number without its zero', () => {
+    expect(stepByName('3')?.id).toBe('03');
+    expect(stepByName('03-nick-handshake')?.id).toBe('03');
+  });
+});
+
+describe('why a server did not start', () => {
+  it('finds the first compile error and the exception’s place in the student’s own file', () => {
+    const esbuild = 'Error: Transform failed with 1 error:\n/home/s/server.ts:28:21: ERROR: Expected ")" but found ";"\n    at failureErrorWithLog (/r/node_modules/esbuild/lib/main.js:1752:15)';
+    expect(compileError(esbuild)).toEqual({ place: { file: '/home/s/server.ts', line: 28, column: 21 }, message: 'Expected ")" but found ";"' });
+    const python = '  File "/home/s/server.py", line 3\n    x = (1\n        ^\nSyntaxError: \'(\' was never closed\n';
+    expect(compileError(python)).toEqual({ place: { file: '/home/s/server.py', line: 3 }, message: "SyntaxError: '(' was never closed" });
+    const node = 'node:net:2059\n    validatePort(options.port);\n    ^\n\nRangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).\n    at Server.listen (node:net:2059:5)\n    at file:///home/s/server.ts:14:8\n';
+    expect(thrown(node)).toEqual({ message: 'RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).', place: { file: '/home/s/server.ts', line: 14, column: 8 } });
+    const traceback = 'Traceback (most recent call last):\n  File "/home/s/server.py", line 2, in <module>\n    port = int(os.environ["port"])\n  File "<frozen os>", line 679, in __getitem__\nKeyError: \'port\'\n';
+    expect(thrown(traceback)).toEqual({ message: "KeyError: 'port'", place: { file: '/home/s/server.py', line: 2 } });
+  });
+
+  it.skipIf(!posix)('a server that runs but never listens: the hint names the runtime’s way to read PORT', async () => {
+    const program = new Program({ argv: ['sleep', '30'] }, {}, 'server');
+    try {
+      const python = startFailure('never-listens', program, commandFor('/home/s/server.py'), 4321);
+      expect(python.reason.en).toBe('the server runs but does not listen on port 4321 (given in PORT)');
+      expect(python.detail.hint?.en).toContain("os.environ['PORT']");
+      expect(python.detail.hint?.en).toContain(`PORT=55555 ${(pythonCommand() ?? ['python3']).join(' ')} /home/s/server.py`);
+      const node = startFailure('never-listens', program, commandFor('/home/s/server.ts'), 4321);
+      expect(node.detail.hint?.fr).toContain('process.env.PORT');
+    } finally {
+      await program.stop();
+    }
+  });
+});
+
+describe('the debug command', () => {
+  it.skipIf(!posix)('names the real path, from where the student is, and the real runtime', () => {
+    const python = commandFor(path.join(ROOT, 'exercises/03-nick-handshake/server.py'));
+    expect(debugCommand(python, 55555, path.join(ROOT, 'exercises'))).toBe(`PORT=55555 ${(pythonCommand() ?? ['python3']).join(' ')} 03-nick-handshake/server.py`);
+    const ts = commandFor(path.join(ROOT, 'exercises/02-broadcast/server.ts'));
+    expect(debugCommand(ts, 55555, ROOT)).toBe('PORT=55555 npx tsx exercises/02-broadcast/server.ts');
+    expect(debugCommand(ts, 55555, '/elsewhere')).toBe(`PORT=55555 ${path.join(ROOT, 'node_modules/.bin/tsx')} ${path.join(ROOT, 'exercises/02-broadcast/server.ts')}`);
+    expect(debugCommand({ shell: 'python3 my_server.py', cwd: '/x' })).toBe('PORT=55555 python3 my_server.py');
+  });
+
+  it.skipIf(!posix)('runs as printed, from the repository’s root, and shows the same error', async () => {
+    const { text } = await run('01', [fixture('01-syntax-error')], 'en', true);
+    const command = /run it yourself: (.+)$/m.exec(text)![1]!;
+    const result = spawnSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr + result.stdout).toContain('Expected ")" but found ";"');
+    expect(result.stderr + result.stdout).not.toContain('ERR_MODULE_NOT_FOUND');
   });
 });
 
@@ -63,7 +132,7 @@ describe('report', () => {
   it('puts a caret under the first byte that differs, after escaping', () => {
     const failure = new CheckFailure(
       { en: 'expected exactly "bob left the chat !" here', fr: 'attendu exactement « bob left the chat ! » ici' },
-      { who: 'alice', channel: 'test-client', expected: 'bob left the chat !', received: Buffer.from('bob left  the chat !\n'), sent: [Buffer.from('alice')] },
+      { who: 'alice', channel: 'test-client', expected: 'bob left the chat !', received: Buffer.from('bob left  the chat !\n'), sent: [{ by: 'alice', bytes: Buffer.from('alice') }] },
     );
     expect(renderFailure(failure, 'en', plain)).toEqual([
       'sent      alice → server  "alice"',
@@ -85,13 +154,56 @@ describe('report', () => {
   });
 });
 
+describe('JUnit XML', () => {
+  it('one test case per behaviour: failures with their report, skipped ones with why', async () => {
+    const verdict = await run('01', [fixture('01-syntax-error')], 'en', true);
+    const xml = junitReport([{ name: 'alice 01', report: jsonReport(step('01'), verdict.resolved, verdict, 'en') }]);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="chatroom-course" tests="9" failures="1" skipped="8" errors="0">/);
+    expect(xml).toContain('<testsuite name="alice 01" tests="9" failures="1" skipped="8" errors="0">');
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml).toContain('<failure message="the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:45: Expected &quot;)&quot; but found &quot;;&quot;" type="starts">');
+    expect(xml).toContain('<skipped message="not checked: the server must start first"/>');
+    expect(xmlEscape('a\x1b[31m<b> & "c"')).toBe('a[31m&lt;b&gt; &amp; &quot;c&quot;');
+  });
+});
+
+describe('TypeScript exercises are type-checked', () => {
+  it('each type error on its own line, after the summary; the program still runs', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'server.ts'), "const port: number = process.env.PORT;\nconsole.log('no listen here', port);\n");
+    const { text } = await run('01', [dir], 'en', true);
+    expect(text).toContain('it printed:\n    │ no listen here'); // it ran
+    expect(text).toMatch(/1 type error \(tsc\): your program ran anyway, but fix it:\n {2}\S*server\.ts:1:7 TS2322: Type 'string \| undefined' is not assignable to type 'number'\./);
+  });
+
+  it('the reference has no type error', async () => {
+    expect(await typeCheck([path.join(ROOT, 'steps/02-broadcast/server.ts'), path.join(ROOT, 'steps/02-broadcast/client.ts')])).toEqual([]);
+  });
+});
+
+describe('progress keeps the best result and shows the last', () => {
+  it('done once complete, done for good; a worse run is shown, not recorded as the score', () => {
+    const file = path.join(tmp(), 'progress.json');
+    const t = messages('en');
+    updateProgress((p) => markVerified(p, '03', 6, 6, false), file); // no client: not done
+    expect(loadProgress(file).steps['03']?.done).toBe(false);
+    updateProgress((p) => markVerified(p, '03', 9, 9, true), file);
+    updateProgress((p) => markVerified(p, '03', 4, 9, true), file);
+    expect(loadProgress(file).steps['03']).toMatchObject({ done: true, passed: 4, total: 9, best: { passed: 9, total: 9 } });
+    expect(progressStatus(loadProgress(file).steps['03'], t)).toBe('done (last run: 4/9)');
+    updateProgress((p) => markVerified(p, '02', 5, 6, true), file);
+    updateProgress((p) => markVerified(p, '02', 3, 6, true), file);
+    expect(progressStatus(loadProgress(file).steps['02'], t)).toBe('3/6 behaviours pass (best: 5/6)');
+  });
+});
+
 describe('progress file', () => {
   it('keeps the current exercise and each step’s last score; reset forgets one', () => {
     const file = path.join(tmp(), 'progress.json');
     updateProgress((p) => markStarted(p, '02'), file);
-    updateProgress((p) => markVerified(p, '02', 3, 6), file);
+    updateProgress((p) => markVerified(p, '02', 3, 6, true), file);
     expect(loadProgress(file)).toMatchObject({ current: '02', steps: { '02': { passed: 3, total: 6, done: false } } });
-    updateProgress((p) => markVerified(p, '02', 6, 6), file);
+    updateProgress((p) => markVerified(p, '02', 6, 6, true), file);
     expect(loadProgress(file).steps['02']?.done).toBe(true);
     updateProgress((p) => markReset(p, '02'), file);
     expect(loadProgress(file)).toEqual({ steps: {} });
@@ -107,43 +219,110 @@ async function run(id: string, words: string[], lang: 'en' | 'fr' = 'en', bail =
   const resolved = resolveTarget(step(id), words, undefined, ROOT);
   const verdict = await verify({ step: step(id), resolved, lang, style: plain, write: (s) => (text += s), run: { bail }, progressFile: null });
   const failed = verdict.results.filter((r) => r.outcome?.status === 'fail').map((r) => r.check.id);
-  return { ...verdict, text, failed };
+  return { ...verdict, text, failed, resolved };
 }
 
-/** The broken fixtures, compiled once: run as .mjs, they start without tsx's cost. */
+/** The broken fixtures in TypeScript, compiled once: run as .mjs, they start without tsx's cost. */
 const compiled = new Map<string, string>();
 
-describe.concurrent('broken programs fail, naming the behaviour that broke', () => {
+/**
+ * Every broken fixture: a realistic beginner's mistake, the first behaviour it
+ * must fail, and words of the report that name the mistake. Fixtures that do
+ * not compile run through tsx as a student's would.
+ */
+const BROKEN: [step: string, fixture: string, check: string, shown: string[]][] = [
+  ['01', '01-port-from-wrong-variable', 'starts', ['threw an exception while starting', 'ERR_SOCKET_BAD_PORT']],
+  ['01', '01-no-error-listener', 'survives-reset', ['the server stopped during the check', 'ECONNRESET']],
+  ['01', '01-hard-coded-port', 'starts', ['the server listens on port 47613, not on port']],
+  ['01', '01-syntax-error', 'starts', ['the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:', 'Expected ")" but found ";"', 'then run it yourself: PORT=55555 npx tsx tests/fixtures/broken/01-syntax-error/server.ts']],
+  ['01', '01-python-str-not-bytes', 'logs-connections', ['the server stopped during the check', "TypeError: a bytes-like object is required, not 'str'", "server.py:19: client.send('Connected to the server')"]],
+  ['01', '01-python-ignores-host', 'ipv6', ['IPv6 client could not connect']],
+  ['01', '01-client-stack-trace', 'client-no-server', ['stack trace']],
+  ['02', '02-no-echo', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
+  ['02', '02-skips-first-client', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
+  ['02', '02-wrong-socket', 'broadcast-all', ["the loop writes to the sender's socket"]],
+  ['02', '02-adds-newline', 'broadcast-all', ['received  server → alice  "\\nand carol answers\\n"']],
+  ['02', '02-decodes-per-chunk', 'relays-bytes', ['expected  server → bob    "caf\\xc3"', 'received  server → bob    "caf\\ufffd']],
+  ['02', '02-python-forgets-client', 'leaver-removed', ['the server kept running but printed an error', 'Bad file descriptor']],
+  ['02', '02-python-decodes-per-chunk', 'relays-bytes', ['the server kept running but printed an error', 'UnicodeDecodeError']],
+  ['03', '03-no-greeting', 'joined-then-connected', ['Connected to the server']],
+  ['03', '03-python-nick-newline', 'asks-nick', ['the server sent "\\n" after "NICK"']],
+  ['03', '03-python-greeting-first', 'joined-then-connected', ['received  server → alice  "Connected to the server']],
+  ['03', '03-adds-before-nick', 'nothing-before-nick', ['a message sent before carol gave her nickname reached her']],
+  ['03', '03-client-nick-newline', 'client-handshake', ['the client sent a newline after the nickname']],
+  ['04', '04-crash-on-leave', 'announces-quit', ["TypeError: Cannot read properties of undefined (reading 'trim')"]],
+  ['04', '04-splice-one-array', 'right-names', ['dave left, but the server announced "carol"']],
+  ['04', '04-announces-twice', 'announces-reset', ['carol was announced twice']],
+  ['04', '04-announces-before-nick', 'leave-before-nick', ['a client that never gave a nickname was announced as leaving']],
+  ['04', '04-python-prints-departure', 'announces-quit', ['the server printed the departure on its own screen']],
+  ['04', '04-python-no-threads', 'many-at-once', ['the server serves one client at a time']],
+];
+
+/** Does a fixture's folder hold Python, or TypeScript that compiles? */
+const isPython = (name: string) => readdirSync(fixture(name)).some((file) => file.endsWith('.py'));
+const compiles = (name: string) => !isPython(name) && !name.includes('syntax-error');
+
+describe.concurrent('broken programs fail, naming the behaviour that broke and the mistake', () => {
   beforeAll(async () => {
-    const folders = cases.map(([, name]) => fixture(name));
+    const folders = BROKEN.map(([, name]) => name).filter(compiles).map(fixture);
     const outputs = await compileFolders(folders, tmp());
     folders.forEach((folder, i) => compiled.set(folder, outputs[i]!));
   });
-  const cases = [
-    ['01', '01-port-from-wrong-variable', 'starts', 'le serveur s’est arrêté avant d’écouter'],
-    ['01', '01-no-error-listener', 'survives-reset', 'ECONNRESET'],
-    ['02', '02-no-echo', 'broadcast-all', 'expéditeur compris'],
-    ['03', '03-no-greeting', 'joined-then-connected', 'Connected to the server'],
-    ['04', '04-crash-on-leave', 'announces-quit', "TypeError: Cannot read properties of undefined (reading 'trim')"],
-  ] as const;
-  for (const [id, name, check, shown] of cases) {
-    it(`${name}: ${check}`, async () => {
+
+  it('has at least five for every step, some in Python', () => {
+    for (const id of ['01', '02', '03', '04']) {
+      const mine = BROKEN.filter(([step]) => step === id);
+      expect(mine.length, id).toBeGreaterThanOrEqual(5);
+      if (id !== '01') expect(mine.some(([, name]) => isPython(name)), id).toBe(true);
+    }
+    // And every fixture folder is in the table.
+    expect(readdirSync(fixture('.')).sort()).toEqual(BROKEN.map(([, name]) => name).sort());
+  });
+
+  // Finding the port a program listens on reads /proc: Linux only. IPv6 loopback can be off.
+  const cannot = (name: string, check: string) =>
+    (isPython(name) && !hasPython) || (check === 'starts' && name.includes('hard-coded-port') && process.platform !== 'linux') || (check === 'ipv6' && !hasIpv6);
+  for (const [id, name, check, shown] of BROKEN) {
+    it.skipIf(cannot(name, check))(`${name}: ${check}`, async () => {
       // bail: the first behaviour to fail must be the one this fixture breaks.
-      const { ok, failed, text } = await run(id, [fixture(name)], 'fr', true);
-      expect(ok).toBe(false);
-      expect(failed).toEqual([check]);
-      expect(text).toContain(shown);
-      expect(text).toContain('indice\u00a0:');
+      const { ok, failed, text } = await run(id, [fixture(name)], 'en', true);
+      expect(ok, text).toBe(false);
+      expect(failed, text).toEqual([check]);
+      for (const words of shown) expect(text).toContain(words);
+      expect(text).toContain('hint:');
     });
   }
+
+  it('a failure shows the send its expected text comes from, whoever sent it', async () => {
+    const leaver = step('02').checks.find((check) => check.id === 'leaver-removed')!;
+    const [server] = [...compiled.entries()].filter(([folder]) => folder.endsWith('02-skips-first-client')).map(([, out]) => out);
+    const outcome = await runCheck(leaver, resolveTarget(step('02'), [server!], undefined, ROOT).target);
+    expect(outcome.status).toBe('fail');
+    const text = renderResult({ check: leaver, outcome }, 'en', plain).join('\n');
+    expect(text).toContain('bob → server    "alice has gone"');
+    expect(text).toContain('carol → server  "carol is still here"');
+    expect(text).toContain('expected  server → bob    "carol is still here"');
+  });
+
+  it('a failure in French keeps French typography', async () => {
+    const { text } = await run('02', [fixture('02-no-echo')], 'fr', true);
+    expect(text).toContain('indice\u00a0:');
+  });
 });
 
 describe.concurrent('other languages', () => {
-  it.skipIf(!hasPython)('the manual’s Python server passes verify 03', async () => {
-    const { ok, text, results } = await run('03', ['manual/chatroom.py']);
+  it.skipIf(!hasPython)('the manual’s Python server passes verify 03’s server part: the step is not done without a client', async () => {
+    const resolved = { ...resolveTarget(step('03'), ['manual/chatroom.py'], undefined, ROOT), record: true };
+    const progressFile = path.join(tmp(), 'progress.json');
+    let text = '';
+    const { ok, complete, results } = await verify({ step: step('03'), resolved, lang: 'en', style: plain, write: (s) => (text += s), progressFile });
     expect(text).toContain("the client's behaviours are skipped");
     expect(ok, text).toBe(true);
     expect(results.filter((r) => r.outcome?.status === 'pass').map((r) => r.check.id)).toContain('manual-client');
+    expect(complete).toBe(false);
+    expect(text).toContain('The server part passes, the client was not checked');
+    expect(text).not.toContain('All behaviours pass');
+    expect(loadProgress(progressFile).steps['03']).toMatchObject({ done: false, passed: results.filter((r) => r.outcome?.status === 'pass').length });
   });
 
   it('a command line is run by the shell; one that never listens says so, with what it printed', async () => {
@@ -151,7 +330,8 @@ describe.concurrent('other languages', () => {
     expect(ok).toBe(false);
     expect(text).toContain('server: echo no server here; exit 3');
     expect(text).toContain('✘ starts and listens on the port given in PORT');
-    expect(text).toMatch(/the server stopped before listening on port \d+ \(exit code 3\)\n.*it printed:\n.*│ no server here/);
+    expect(text).toMatch(/the server ended \(exit code 3\) before listening on port \d+\n.*it printed:\n.*│ no server here/);
+    expect(text).toContain('To see it yourself: PORT=55555 echo no server here; exit 3');
   });
 });
 
@@ -203,6 +383,24 @@ describe.concurrent('the real command', () => {
     expect(code).toBe(130); // verify exits only once the programs it started have exited
     const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && commandLine(pid).includes(dir));
     expect(running).toEqual([]);
+  });
+
+  it('--json prints the result alone, for a program to read', async () => {
+    const { code, out } = await cli(['01', 'echo', 'bye', '--json', '--no-record'], { LANG: 'fr_FR.UTF-8', INIT_CWD: ROOT });
+    const report = JSON.parse(out) as JsonReport;
+    expect(report).toMatchObject({ step: '01', server: 'echo bye', ok: false, complete: false, summary: { passed: 0, failed: 1, notRun: 8 }, typeErrors: [] });
+    expect(report.behaviours[0]).toMatchObject({ id: 'starts', status: 'fail' });
+    expect(report.behaviours[0]!.reason).toMatch(/^le serveur s’est arrêté \(code de sortie 0\) avant d’écouter sur le port \d+$/);
+    expect(report.behaviours[0]!.details).toContain('│ bye');
+    expect(report.behaviours[1]).toMatchObject({ id: 'logs-connections', status: 'not-run' });
+    expect(code).toBe(1);
+  });
+
+  it('an unknown option is said to be one, not a step', async () => {
+    const { code, out } = await cli(['--bogus'], { LANG: 'en_US.UTF-8', NO_COLOR: '1' });
+    expect(out).toContain('Unknown option --bogus.');
+    expect(out).not.toContain('No step');
+    expect(code).toBe(2);
   });
 
   it('says what is wrong with the command line, and exits with 2', async () => {

@@ -13,9 +13,10 @@ export function stepName(step: Step): string {
   return path.basename(step.dir);
 }
 
-/** A step by what a student types: its id ("02") or its folder name ("02-broadcast"). */
+/** A step by what a student types: its id ("02", or "2"), or its folder name ("02-broadcast"). */
 export function stepByName(name: string): Step | undefined {
-  return steps.find((step) => step.id === name || stepName(step) === name);
+  const id = /^\d$/.test(name) ? `0${name}` : name;
+  return steps.find((step) => step.id === id || stepName(step) === name);
 }
 
 /** The step after this one, if any. */
@@ -42,8 +43,4 @@ export function workDir(step: Step): string {
   return path.join(ROOT, 'exercises', stepName(step));
 }
 
-/** A path as the student should type it: relative to where they are, when inside it. */
-export function shown(file: string, from = process.env.INIT_CWD ?? process.cwd()): string {
-  const relative = path.relative(from, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
+export { shown } from '../checker/target.ts';

@@ -4,7 +4,7 @@ import { steps } from '../course/index.ts';
 import { pickLang } from '../final/lang.ts';
 import { parseVerifyArgs } from './args.ts';
 import { readText, shown, stepByName, workDir } from './course-files.ts';
-import { toTerminal } from './markdown.ts';
+import { toTerminal, withoutStartCommand } from './markdown.ts';
 import { messages } from './messages.ts';
 import { markStarted, updateProgress } from './progress-store.ts';
 import { startsCheck } from './runner.ts';
@@ -17,7 +17,11 @@ const t = messages(lang);
 const style = styleFor(process.stdout);
 const step = args.words[0] === undefined ? undefined : stepByName(args.words[0]);
 
-if (!step || args.help) {
+if (args.unknown !== undefined) {
+  console.error(style.red(t.unknownOption(args.unknown)));
+  console.log(t.exerciseUsage);
+  process.exitCode = 2;
+} else if (!step || args.help) {
   if (args.words[0] !== undefined && !args.help) console.error(style.red(t.unknownStep(args.words[0], steps.map((s) => s.id).join(', '))));
   console.log(t.exerciseUsage);
   process.exitCode = args.help ? 0 : 2;
@@ -31,7 +35,7 @@ if (!step || args.help) {
   const goal = readText(step, 'exercise', lang);
   console.log(style.bold(t.stepHeading(step.id, step.title[lang])));
   console.log();
-  if (goal) console.log(toTerminal(goal, style), '\n');
+  if (goal) console.log(toTerminal(withoutStartCommand(goal), style), '\n');
   console.log(style.bold(t.behaviours));
   for (const check of [startsCheck, ...step.checks]) console.log(`  • ${check.title[lang]}`);
   console.log();

@@ -10,8 +10,13 @@ export interface StepProgress {
   /** Behaviours that passed at the last verify, out of `total` (skips not counted). */
   passed: number;
   total: number;
-  /** Every behaviour checked passed, at the last verify. */
+  /**
+   * Every behaviour of the step passed, server and client, at one verify or
+   * another: breaking the work later does not take it back.
+   */
   done: boolean;
+  /** The best verify so far, when it was better than the last one. */
+  best?: { passed: number; total: number };
   /** When the last verify ran, or the exercise started (ISO date). */
   at: string;
 }
@@ -50,9 +55,19 @@ export function markStarted(progress: Progress, stepId: string, at = new Date())
   progress.steps[stepId] ??= { passed: 0, total: 0, done: false, at: at.toISOString() };
 }
 
-/** A verify ran: keep its score. */
-export function markVerified(progress: Progress, stepId: string, passed: number, total: number, at = new Date()): void {
-  progress.steps[stepId] = { passed, total, done: total > 0 && passed === total, at: at.toISOString() };
+/**
+ * A verify ran: keep its score as the last one, and the best one so far.
+ * `complete`: every behaviour of the step was checked (none skipped for want
+ * of a server or a client) and passed.
+ */
+export function markVerified(progress: Progress, stepId: string, passed: number, total: number, complete: boolean, at = new Date()): void {
+  const before = progress.steps[stepId];
+  const best = [before?.best, before && { passed: before.passed, total: before.total }, { passed, total }]
+    .filter((score): score is { passed: number; total: number } => score !== undefined && score.total > 0)
+    .reduce<{ passed: number; total: number } | undefined>((a, b) => (!a || b.passed / b.total > a.passed / a.total ? b : a), undefined);
+  const done = (before?.done ?? false) || (complete && total > 0 && passed === total);
+  const better = best && best.passed / best.total > (total ? passed / total : 0);
+  progress.steps[stepId] = { passed, total, done, ...(better && { best }), at: at.toISOString() };
 }
 
 /** Forget a step, as if it had never been started. */

@@ -7,7 +7,7 @@ import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName, workDir } from './course-files.ts';
 import { messages } from './messages.ts';
 import { loadProgress, markReset, markStarted, updateProgress } from './progress-store.ts';
-import { progressBar } from './report.ts';
+import { progressBar, progressStatus } from './report.ts';
 import { writeStart } from './start.ts';
 import { styleFor } from './style.ts';
 
@@ -27,13 +27,7 @@ function show(): void {
   for (const step of steps) {
     const state = progress.steps[step.id];
     const mark = state?.done ? style.green('✔') : state ? style.yellow('…') : style.dim('·');
-    const status = state?.done
-      ? t.statusDone
-      : state?.total
-        ? t.statusPassing(state.passed, state.total)
-        : state
-          ? t.statusStarted
-          : t.statusNew;
+    const status = progressStatus(state, t);
     const current = progress.current === step.id ? style.cyan(` ← ${t.current}`) : '';
     console.log(`  ${mark} ${step.id.padEnd(idWidth)}  ${step.title[lang].padEnd(titleWidth)}  ${status}${current}`);
   }
@@ -66,7 +60,11 @@ function reset(id: string): void {
   console.log(t.resetDone(step.id));
 }
 
-if (args.help || (command !== undefined && command !== 'reset') || (command === 'reset' && name === undefined)) {
+if (args.unknown !== undefined) {
+  console.error(style.red(t.unknownOption(args.unknown)));
+  console.log(t.progressUsage);
+  process.exitCode = 2;
+} else if (args.help || (command !== undefined && command !== 'reset') || (command === 'reset' && name === undefined)) {
   console.log(t.progressUsage);
   process.exitCode = args.help ? 0 : 2;
 } else if (command === 'reset') reset(name!);

@@ -5,6 +5,7 @@ import { escapeBytes, firstDifference } from '../checker/bytes.ts';
 import type { CheckFailure, FailureDetail } from '../checker/failure.ts';
 import type { Lang } from '../checker/text.ts';
 import { messages, type Messages } from './messages.ts';
+import type { StepProgress } from './progress-store.ts';
 import type { Result } from './runner.ts';
 import type { Style } from './style.ts';
 
@@ -19,7 +20,7 @@ export function renderResult({ check, outcome }: Result, lang: Lang, style: Styl
   if (!outcome) return [];
   if (outcome.status === 'pass') return [`${style.green('✔')} ${title}`];
   if (outcome.status === 'skip') return [style.dim(`– ${t.skippedWhy(title, outcome.reason[lang])}`)];
-  return [`${style.red('✘')} ${style.bold(title)}`, ...renderFailure(outcome.failure, lang, style).map((line) => INDENT + line), `${INDENT}${style.yellow(t.hint)} ${check.hint[lang]}`];
+  return [`${style.red('✘')} ${style.bold(title)}`, ...renderFailure(outcome.failure, lang, style).map((line) => INDENT + line), `${INDENT}${style.yellow(t.hint)} ${(outcome.failure.detail.hint ?? check.hint)[lang]}`];
 }
 
 /** The detail of a failure, unindented. */
@@ -30,8 +31,8 @@ export function renderFailure(failure: CheckFailure, lang: Lang, style: Style): 
   const rows: [string, string, string][] = [];
   const sent = detail.sent ?? [];
   const shownSent = sent.slice(-5);
-  if (sent.length > shownSent.length) rows.push([t.sent, route.sent, style.dim(t.earlier(sent.length - shownSent.length))]);
-  for (const bytes of shownSent) rows.push([rows.length ? '' : t.sent, route.sent, cut(escapeBytes(bytes), 0).text]);
+  if (sent.length > shownSent.length) rows.push([t.sent, '', style.dim(t.earlier(sent.length - shownSent.length))]);
+  for (const { by, bytes } of shownSent) rows.push([rows.length ? '' : t.sent, route.sent(by), cut(escapeBytes(bytes), 0).text]);
   let caret: number | undefined;
   if (detail.expected !== undefined) rows.push([t.expected, route.received, escapeBytes(detail.expected)]);
   if (detail.received !== undefined) {
@@ -49,6 +50,7 @@ export function renderFailure(failure: CheckFailure, lang: Lang, style: Style): 
   if (caret !== undefined) lines.push(`${' '.repeat(labelWidth + routeWidth + 4 + caret)}${style.red('^')}`);
   lines.push(style.red(failure.reason[lang]));
   if (detail.output) lines.push(`${t.output}`, ...quote(detail.output, t, style));
+  if (detail.printedError) lines.push(t.printedError(detail.printedError.who), ...quote(detail.printedError.lastLines, t, style));
   if (detail.stopped) {
     const { who, code, signal, lastLines } = detail.stopped;
     lines.push(t.stopped(who, signal ?? t.exitCode(code)), ...quote(lastLines, t, style));
@@ -57,18 +59,18 @@ export function renderFailure(failure: CheckFailure, lang: Lang, style: Style): 
 }
 
 /** Who sent what to whom, as the student reads it. */
-function routes(detail: FailureDetail, t: Messages): { sent: string; received: string } {
+function routes(detail: FailureDetail, t: Messages): { sent: (by: string) => string; received: string } {
   const who = detail.who ?? '';
   const server = t.server;
   switch (detail.channel) {
-    case 'test-client': // the test is a client of the student's server, named `who`
-      return { sent: `${who} → ${server}`, received: `${server} → ${who}` };
+    case 'test-client': // the test plays clients of the student's server: `who`, and maybe others
+      return { sent: (by) => `${by} → ${server}`, received: `${server} → ${who}` };
     case 'test-server': // the test is the server of the student's client
-      return { sent: `${t.testServer} → ${t.client}`, received: `${t.client} → ${t.testServer}` };
+      return { sent: () => `${t.testServer} → ${t.client}`, received: `${t.client} → ${t.testServer}` };
     case 'output': // a program's keyboard and screen
-      return { sent: `${t.keyboard} → ${who}`, received: t.printed(who) };
+      return { sent: (by) => `${t.keyboard} → ${by}`, received: t.printed(who) };
     default:
-      return who ? { sent: t.sentTo(who), received: t.receivedFrom(who) } : { sent: '', received: '' };
+      return who ? { sent: (by) => t.sentTo(by), received: t.receivedFrom(who) } : { sent: () => '', received: '' };
   }
 }
 
@@ -98,4 +100,13 @@ export function progressBar(done: number, total: number, width = 30): string {
   const filled = total ? Math.round((done / total) * width) : 0;
   const bar = '#'.repeat(filled) + (filled < width ? '>' + '-'.repeat(width - filled - 1) : '');
   return `[${bar}] ${done}/${total}`;
+}
+
+/** A step's line in `npm run progress`: done for good once done, with the last run when it was worse. */
+export function progressStatus(state: StepProgress | undefined, t: Messages): string {
+  if (!state) return t.statusNew;
+  const last = state.total ? t.statusLast(state.passed, state.total) : undefined;
+  if (state.done) return state.total && state.passed < state.total ? `${t.statusDone} (${last})` : t.statusDone;
+  if (!state.total) return t.statusStarted;
+  return t.statusPassing(state.passed, state.total) + (state.best ? ` (${t.statusBest(state.best.passed, state.best.total)})` : '');
 }

@@ -28,6 +28,8 @@ export interface Resolved {
   watch: string[];
   /** Is this the student's work, whose result goes into their progress? */
   record: boolean;
+  /** The program files (not command lines), to type-check the TypeScript ones. */
+  files: string[];
 }
 
 /** `file` is inside `folder`, or is it. */
@@ -54,7 +56,7 @@ const both = (f: (t: ReturnType<typeof messages>) => string): Text => ({ en: f(m
  * `client`: the --client option. Relative paths are from `base`.
  */
 export function resolveTarget(step: Step, words: string[], client: string | undefined, base: string): Resolved {
-  const resolved: Resolved = { target: {}, missing: [], watch: [], record: true };
+  const resolved: Resolved = { target: {}, missing: [], watch: [], record: true, files: [] };
   const given = words.join(' ');
   const asPath = words.length === 1 ? path.resolve(base, given) : undefined;
   if (words.length === 0 || (asPath && existsSync(asPath) && statSync(asPath).isDirectory())) {
@@ -82,7 +84,8 @@ function setProgram(resolved: Resolved, side: 'server' | 'client', given: string
   if (existsSync(file) && statSync(file).isFile()) {
     setSide(resolved, side, file);
     resolved.watch.push(file);
-  } else if (!/\s/.test(given) && EXTENSIONS.some((ext) => given.endsWith(ext))) {
+  } else if (!/\s/.test(given) && (EXTENSIONS.some((ext) => given.endsWith(ext)) || given.includes('/'))) {
+    // One word that looks like a path, not a command: a typo in a path.
     throw new UsageError(both((t) => t.noSuchFile(given)));
   } else {
     resolved.target[side] = { shell: given, cwd: base };
@@ -93,5 +96,6 @@ function setProgram(resolved: Resolved, side: 'server' | 'client', given: string
 function setSide(resolved: Resolved, side: 'server' | 'client', file: string): void {
   resolved.target[side] = commandFor(file);
   resolved[side] = shown(file);
+  resolved.files.push(file);
   resolved.record &&= isStudentWork(file);
 }

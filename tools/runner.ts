@@ -28,6 +28,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Stop at the first failure: the others are not run. */
   bail?: boolean;
+  /** A time (Date.now()) after which no check starts: those left are not run (a class report's time per student). */
+  deadline?: number;
   /** Called with each result, in the step's order, as soon as it and those before it are known. */
   onResult?: (result: Result) => void;
 }
@@ -36,7 +38,7 @@ export interface RunOptions {
 const DEFAULT_CONCURRENCY = Math.max(2, Math.min(4, cpus().length + 1));
 
 export async function runStep(step: Step, target: Target, options: RunOptions = {}): Promise<Result[]> {
-  const { bail = false, onResult } = options;
+  const { bail = false, onResult, deadline = Infinity } = options;
   const concurrency = bail ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY);
   const checks = target.server ? [startsCheck, ...step.checks] : step.checks;
   const results: (Result | undefined)[] = checks.map(() => undefined);
@@ -52,7 +54,7 @@ export async function runStep(step: Step, target: Target, options: RunOptions = 
     while (next < checks.length) {
       const index = next++;
       const check = checks[index]!;
-      if (stop) {
+      if (stop || Date.now() > deadline) {
         report(index, { check, outcome: null });
         continue;
       }

@@ -8,6 +8,7 @@ import { ROOT } from '../checker/target.ts';
 import type { Lang } from '../checker/text.ts';
 import { messages } from './messages.ts';
 import { shown, textPath } from './course-files.ts';
+import { REGION_MARK } from './markdown.ts';
 
 export interface StartFile {
   name: string;
@@ -17,8 +18,6 @@ export interface StartFile {
 /** A marker whose line is not in the file (the reference changed) or is there twice. */
 export class MarkerError extends Error {}
 
-/** The VitePress region comments of the reference code: noise in a student's copy. */
-const REGION = /^\s*(\/\/|#) #(end)?region\b/;
 
 const CODE_FILE = /\.(ts|mts|js|mjs|py)$/;
 
@@ -50,7 +49,7 @@ function commentFor(file: string): string {
  * indentation. Throws a MarkerError when the line is missing or not unique.
  */
 export function markFile(source: string, todos: Todo[], lang: Lang, comment = '//', where = 'the file'): string {
-  const lines = source.split('\n').filter((line) => !REGION.test(line));
+  const lines = source.split('\n').filter((line) => !REGION_MARK.test(line));
   const inserts = new Map<number, string[]>(); // index in `lines` → marker lines to put before it
   for (const todo of todos) {
     const anchor = todo.before ?? todo.after;

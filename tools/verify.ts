@@ -1,4 +1,4 @@
-// npm run verify -- [step] [folder | file | command] [--client ...] [--watch] [--lang en|fr]
+// npm run verify -- [step] [folder | file | command] [--client ...] [--watch] [--json | --junit] [--lang en|fr]
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { steps, type Step } from '../course/index.ts';
@@ -6,6 +6,7 @@ import { pickLang } from '../final/lang.ts';
 import { stopAll } from '../checker/program.ts';
 import { parseVerifyArgs } from './args.ts';
 import { shown, stepByName } from './course-files.ts';
+import { jsonReport, junitReport } from './formats.ts';
 import { messages } from './messages.ts';
 import { loadProgress } from './progress-store.ts';
 import { UsageError, resolveTarget } from './resolve.ts';
@@ -44,10 +45,20 @@ function main(): void {
     return;
   }
   try {
+    if (args.unknown !== undefined) throw new UsageError({ en: messages('en').unknownOption(args.unknown), fr: messages('fr').unknownOption(args.unknown) });
     if (args.badLang !== undefined) throw new UsageError({ en: messages('en').badLang(args.badLang), fr: messages('fr').badLang(args.badLang) });
     const { step, words } = chooseStep(args.words);
     const resolved = resolveTarget(step, words, args.client, base);
     const write = (text: string) => void process.stdout.write(text);
+    if (args.format) {
+      // For CI and autograders: the result alone on stdout, the report nowhere.
+      void verify({ step, resolved, lang, style, write: () => {}, ...(!args.record && { progressFile: null }) }).then((verdict) => {
+        const report = jsonReport(step, resolved, verdict, lang);
+        write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : junitReport([{ name: t.checking(step.id, step.title[lang]), report }]));
+        process.exitCode = verdict.ok ? 0 : 1;
+      });
+      return;
+    }
     if (!args.watch) {
       void verify({ step, resolved, lang, style, write, ...(!args.record && { progressFile: null }) }).then(({ ok }) => {
         process.exitCode = ok ? 0 : 1;
@@ -72,5 +83,10 @@ function main(): void {
 // run in their own process groups, which the terminal's Ctrl+C does not
 // reach), wait until they are gone, then exit.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+// Piped into head, say: stop quietly when the reader has gone.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw error;
+});
 
 main();

@@ -34,8 +34,8 @@ export const checks: Check[] = [
       const server = await lab.startServer();
       const first = await lab.connect(server, 'first client');
       const second = await lab.connect(server, 'second client');
-      await first.readUntil(GREETING);
-      await second.readUntil(GREETING);
+      await first.readExactly(GREETING);
+      await second.readExactly(GREETING);
     },
   },
   {

@@ -1,8 +1,7 @@
 // Step 02: every chunk from one client goes to every client, the sender too.
 import type { Check } from '../../checker/check.ts';
 import type { Lab, RunningServer } from '../../checker/lab.ts';
-import { freePort } from '../../checker/network.ts';
-import { GREETING, clientNoServer, expectOneLineError } from '../common.ts';
+import { GREETING, clientNoServer } from '../common.ts';
 
 /** Connect and wait for the greeting: from then on, the server counts this client. */
 async function arrive(lab: Lab, server: RunningServer, who: string) {
@@ -14,19 +13,54 @@ async function arrive(lab: Lab, server: RunningServer, who: string) {
 export const checks: Check[] = [
   {
     id: 'broadcast-all',
-    title: { en: 'sends what one client says to every client, the sender included', fr: 'envoie ce que dit un client à tous les clients, expéditeur compris' },
+    title: { en: 'sends what one client says to every client, the sender included, byte for byte', fr: 'envoie ce que dit un client à tous les clients, expéditeur compris, octet pour octet' },
     hint: {
-      en: 'Keep every socket in a clients array; on data, write the message to each of them (the sender too).',
-      fr: "Gardez chaque socket dans un tableau clients ; à chaque 'data', écrivez le message à chacun (l’expéditeur aussi).",
+      en: 'Keep every socket in a clients array; on data, write the message to each of them (the sender too), as it came: nothing added.',
+      fr: "Gardez chaque socket dans un tableau clients ; à chaque 'data', écrivez le message à chacun (l’expéditeur aussi), tel quel : rien d’ajouté.",
     },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
       const [alice, bob, carol] = [await arrive(lab, server, 'alice'), await arrive(lab, server, 'bob'), await arrive(lab, server, 'carol')];
+      // One message at a time, each read exactly: a byte added after one shows before the next.
       alice.send('hello from alice');
-      for (const peer of [alice, bob, carol]) await peer.readUntil('hello from alice');
+      await alice.readExactly('hello from alice');
+      for (const peer of [bob, carol]) {
+        await peer.readExactly('hello from alice').catch((error: unknown) => {
+          // Every copy went back to the sender: the loop writes to the wrong socket.
+          const copies = alice.received.split('hello from alice').length - 1;
+          if (copies > 1) {
+            throw peer.inbox.failure(
+              { en: `alice got her own message ${copies} times and ${peer.inbox.who} none: the loop writes to the sender's socket, not to each client`, fr: `alice a reçu son propre message ${copies} fois et ${peer.inbox.who} aucune : la boucle écrit sur le socket de l’expéditeur, pas sur chaque client` },
+              'hello from alice',
+            );
+          }
+          throw error;
+        });
+      }
       carol.send('and carol answers');
-      for (const peer of [alice, bob, carol]) await peer.readUntil('and carol answers');
+      for (const peer of [alice, bob, carol]) await peer.readExactly('and carol answers');
+    },
+  },
+  {
+    id: 'relays-bytes',
+    title: { en: 'relays the bytes as they came, even a character that TCP cut in two', fr: 'relaie les octets tels qu’ils arrivent, même un caractère que TCP a coupé en deux' },
+    hint: {
+      en: "Relay the Buffer you received as it is: decoding each chunk (data.toString(), or .decode() in Python) breaks a character whose bytes arrive in two chunks.",
+      fr: "Relayez le Buffer reçu tel quel : décoder chaque morceau (data.toString(), ou .decode() en Python) casse un caractère dont les octets arrivent en deux morceaux.",
+    },
+    needs: ['server'],
+    async run(lab) {
+      const server = await lab.startServer();
+      const alice = await arrive(lab, server, 'alice');
+      const bob = await arrive(lab, server, 'bob');
+      const e = Buffer.from('é'); // two bytes in UTF-8: c3 a9
+      const first = Buffer.concat([Buffer.from('caf'), e.subarray(0, 1)]);
+      alice.send(first);
+      await bob.readExactly(first); // relayed before the second half is even sent
+      const second = Buffer.concat([e.subarray(1), Buffer.from(' au lait')]);
+      alice.send(second);
+      await bob.readExactly(second);
     },
   },
   {
@@ -43,21 +77,28 @@ export const checks: Check[] = [
     },
   },
   {
+    // A Node server that keeps a closed socket in its list writes to it in
+    // vain, silently: only the consequences can be seen from outside (a
+    // Python server raises on it, and the others stop hearing each other).
     id: 'leaver-removed',
-    title: { en: 'forgets a client that leaves: the others keep chatting', fr: 'oublie un client qui part : les autres continuent de discuter' },
-    hint: { en: "On the socket's 'close' event, remove it from the clients array.", fr: "Sur l’événement 'close' du socket, retirez-le du tableau clients." },
+    title: { en: 'after the first client leaves, the others still hear each other', fr: 'après le départ du premier client, les autres s’entendent toujours' },
+    hint: {
+      en: "On the socket's 'close' event, remove it from the clients array: writing to a closed socket fails (in Python, send() raises and stops that client's thread).",
+      fr: "Sur l’événement 'close' du socket, retirez-le du tableau clients : écrire sur un socket fermé échoue (en Python, send() lève une exception et arrête le thread de ce client).",
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
       const alice = await arrive(lab, server, 'alice');
       const bob = await arrive(lab, server, 'bob');
       const carol = await arrive(lab, server, 'carol');
-      carol.end();
-      await carol.inbox.waitClosed();
-      alice.send('carol has gone');
-      await bob.readUntil('carol has gone');
-      bob.send('bob is still here');
-      await alice.readUntil('bob is still here');
+      // The first in the list leaves: a broadcast that fails on her reaches nobody.
+      alice.end();
+      await alice.inbox.waitClosed(); // the server has closed its side: it has seen her leave
+      bob.send('alice has gone');
+      await carol.readExactly('alice has gone');
+      carol.send('carol is still here');
+      await bob.readUntil('carol is still here');
     },
   },
   {
@@ -73,9 +114,9 @@ export const checks: Check[] = [
       const alice = await arrive(lab, server, 'alice');
       const bob = await arrive(lab, server, 'bob');
       const carol = await arrive(lab, server, 'carol');
-      carol.reset();
+      alice.reset();
       for (let i = 1; i <= 3; i++) {
-        alice.send(`after the reset ${i} `);
+        carol.send(`after the reset ${i} `);
         await bob.readUntil(`after the reset ${i} `);
       }
     },

@@ -1,17 +1,28 @@
 // Step 03: the manual's NICK handshake, byte for byte, on both sides.
+import { escapeBytes } from '../../checker/bytes.ts';
 import type { Check } from '../../checker/check.ts';
 import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, manualClient, manualServer, said } from '../common.ts';
 
 export const checks: Check[] = [
   {
     id: 'asks-nick',
-    title: { en: `sends "${NICK}" to a newcomer, before anything else`, fr: `envoie « ${NICK} » à un nouveau venu, avant toute autre chose` },
-    hint: { en: "socket.write('NICK') as soon as the connection is accepted, and nothing before it.", fr: "socket.write('NICK') dès que la connexion est acceptée, et rien avant." },
+    title: { en: `sends exactly "${NICK}" to a newcomer: nothing before it, nothing after it`, fr: `envoie exactement « ${NICK} » à un nouveau venu : rien avant, rien après` },
+    hint: {
+      en: "socket.write('NICK') as soon as the connection is accepted, and nothing else until the nickname arrives: the manual's client compares the chunk to \"NICK\" byte for byte, so \"NICK\\n\" is not NICK.",
+      fr: "socket.write('NICK') dès que la connexion est acceptée, et rien d’autre avant l’arrivée du pseudo : le client du manuel compare le morceau à « NICK » octet pour octet, donc « NICK\\n » n’est pas NICK.",
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
       const peer = await lab.connect(server, 'newcomer');
       await peer.readExactly(NICK);
+      // What follows NICK is the answer to the nickname: anything before it was sent with NICK.
+      peer.send('newcomer');
+      const before = await peer.readUntil(joined('newcomer'));
+      // The greeting there is an answer to the nickname, in the wrong order: the next check's business.
+      if (before !== '' && before !== GREETING) {
+        throw peer.inbox.failure({ en: `the server sent ${escapeBytes(before)} after "${NICK}"`, fr: `le serveur a envoyé ${escapeBytes(before)} après « ${NICK} »` }, joined('newcomer'), Buffer.from(before + joined('newcomer')));
+      }
     },
   },
   {
@@ -42,7 +53,7 @@ export const checks: Check[] = [
   },
   {
     id: 'broadcast-after-join',
-    title: { en: 'relays messages to everyone who joined, the sender included', fr: 'relaie les messages à tous ceux qui ont rejoint, expéditeur compris' },
+    title: { en: 'relays messages to everyone who joined, the sender included, byte for byte', fr: 'relaie les messages à tous ceux qui ont rejoint, expéditeur compris, octet pour octet' },
     hint: { en: 'After the handshake, every chunk from a client is broadcast as it is.', fr: 'Après la poignée de main, chaque morceau reçu d’un client est diffusé tel quel.' },
     needs: ['server'],
     async run(lab) {
@@ -50,8 +61,9 @@ export const checks: Check[] = [
       const alice = await join(lab, server, 'alice');
       const bob = await join(lab, server, 'bob');
       bob.send(said('bob', 'hi alice'));
-      await alice.readUntil(said('bob', 'hi alice'));
-      await bob.readUntil(said('bob', 'hi alice'));
+      await alice.readExactly(joined('bob'));
+      await alice.readExactly(said('bob', 'hi alice'));
+      await bob.readExactly(said('bob', 'hi alice'));
     },
   },
   {
@@ -78,8 +90,8 @@ export const checks: Check[] = [
   {
     id: 'client-handshake',
     title: {
-      en: `the client asks for a nickname, answers "${NICK}" with it, and sends "<nick>: <text>"`,
-      fr: `le client demande un pseudo, répond à « ${NICK} » avec, et envoie « <pseudo>: <texte> »`,
+      en: `the client answers "${NICK}" with the nickname typed, alone, and sends "<nick>: <text>"`,
+      fr: `le client répond à « ${NICK} » avec le pseudo tapé, seul, et envoie « <pseudo>: <texte> »`,
     },
     hint: {
       en: "Ask the nickname before connecting; when the data received is exactly 'NICK', write the nickname alone; otherwise print it.",
@@ -98,7 +110,16 @@ export const checks: Check[] = [
       peer.send(GREETING);
       await client.output.readUntil(GREETING);
       client.writeLine('hello');
-      await peer.readExactly(said('alice', 'hello'));
+      await peer.readExactly(said('alice', 'hello')).catch((error: unknown) => {
+        // A newline after the nickname shows up here, before the first message.
+        if (/^\r?\n/.test(peer.inbox.unread.toString())) {
+          throw peer.inbox.failure(
+            { en: 'the client sent a newline after the nickname: the server takes the whole chunk as the nickname ("alice\\n")', fr: 'le client a envoyé un retour à la ligne après le pseudo : le serveur prend tout le morceau pour le pseudo (« alice\\n »)' },
+            said('alice', 'hello'),
+          );
+        }
+        throw error;
+      });
       peer.send(said('bob', 'hi alice'));
       await client.output.readUntil(said('bob', 'hi alice'));
     },

@@ -1,5 +1,6 @@
 // Step 04: many clients at once on one event loop; every way of leaving is handled.
 import type { Check } from '../../checker/check.ts';
+import type { Peer } from '../../checker/peer.ts';
 import { CheckFailure } from '../../checker/failure.ts';
 import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, left, manualClient, said } from '../common.ts';
 
@@ -12,7 +13,20 @@ export const checks: Check[] = [
     async run(lab) {
       const server = await lab.startServer();
       const names = Array.from({ length: 20 }, (_, i) => `user${i}`);
-      const peers = await Promise.all(names.map((name) => join(lab, server, name)));
+      const joins = await Promise.allSettled(names.map((name) => join(lab, server, name)));
+      const stuck = joins.filter((result) => result.status === 'rejected');
+      if (stuck.length > 0 && stuck.length < names.length) {
+        const first = (stuck[0] as PromiseRejectedResult).reason as CheckFailure;
+        throw new CheckFailure(
+          {
+            en: `${stuck.length} of ${names.length} clients could not join while the others were connected: the server serves one client at a time`,
+            fr: `${stuck.length} clients sur ${names.length} n’ont pas pu entrer pendant que les autres étaient connectés : le serveur ne sert qu’un client à la fois`,
+          },
+          first.detail,
+        );
+      }
+      if (stuck.length > 0) throw (stuck[0] as PromiseRejectedResult).reason;
+      const peers = joins.map((result) => (result as PromiseFulfilledResult<Peer>).value);
       peers[7]!.send(said('user7', 'hello all'));
       await Promise.all(peers.map((peer) => peer.readUntil(said('user7', 'hello all'))));
     },
@@ -26,13 +40,22 @@ export const checks: Check[] = [
       const server = await lab.startServer();
       const alice = await join(lab, server, 'alice');
       const bob = await join(lab, server, 'bob');
+      await alice.readExactly(joined('bob'));
       bob.end();
-      await alice.readUntil(left('bob'));
+      await alice.readExactly(left('bob')).catch((error: unknown) => {
+        if (server.program.output.all.includes(left('bob'))) {
+          throw alice.inbox.failure(
+            { en: 'the server printed the departure on its own screen instead of sending it to the clients', fr: 'le serveur a affiché le départ sur son propre écran au lieu de l’envoyer aux clients' },
+            left('bob'),
+          );
+        }
+        throw error;
+      });
     },
   },
   {
     id: 'announces-reset',
-    title: { en: 'announces a client whose connection is reset, and the others keep chatting', fr: 'annonce un client dont la connexion est coupée, et les autres continuent' },
+    title: { en: 'announces once a client whose connection is reset, and the others keep chatting', fr: 'annonce une fois un client dont la connexion est coupée, et les autres continuent' },
     hint: { en: "A reset emits 'error' and then 'close': announce the departure in 'close', once.", fr: "Une coupure émet 'error' puis 'close' : annoncez le départ dans 'close', une seule fois." },
     needs: ['server'],
     async run(lab) {
@@ -43,7 +66,11 @@ export const checks: Check[] = [
       carol.reset();
       await alice.readUntil(left('carol'));
       alice.send(said('alice', 'still here?'));
-      await bob.readUntil(said('alice', 'still here?'));
+      const between = await bob.readUntil(left('carol')).then(() => bob.readUntil(said('alice', 'still here?')));
+      expectAbsent(between, left('carol'), bob, {
+        en: 'carol was announced twice: a reset emits both \'error\' and \'close\'',
+        fr: 'le départ de carol a été annoncé deux fois : une coupure émet \'error\' puis \'close\'',
+      });
     },
   },
   {
@@ -60,20 +87,25 @@ export const checks: Check[] = [
       const bob = await join(lab, server, 'bob');
       const carol = await join(lab, server, 'carol');
       const dave = await join(lab, server, 'dave');
+      await alice.readUntil(joined('dave'));
       for (const [peer, name] of [[bob, 'bob'], [dave, 'dave'], [carol, 'carol']] as const) {
         peer.end();
-        const before = await alice.readUntil(left(name));
-        expectAbsent(before, / left the chat !/, alice, {
-          en: `someone else was announced as leaving before ${name}`,
-          fr: `quelqu’un d’autre a été annoncé comme parti avant ${name}`,
-        });
+        // The next announcement must name the one who left, and only them.
+        const who = await alice.readUntil(' left the chat !');
+        if (who !== name) {
+          throw alice.inbox.failure(
+            { en: `${name} left, but the server announced "${who}": the clients and nicknames lists no longer line up`, fr: `${name} est parti, mais le serveur a annoncé « ${who} » : les listes clients et nicknames ne sont plus alignées` },
+            left(name),
+            Buffer.from(`${who} left the chat !`),
+          );
+        }
       }
     },
   },
   {
     id: 'leave-before-nick',
     title: { en: 'a client that leaves before giving a nickname is not announced', fr: 'un client qui part avant de donner son pseudo n’est pas annoncé' },
-    hint: { en: 'In the close handler, the client may not be in the list: check indexOf() !== -1.', fr: "Dans le gestionnaire de 'close', le client peut ne pas être dans la liste : vérifiez indexOf() !== -1." },
+    hint: { en: 'In the close handler, the client may not be in the list: check indexOf() !== -1.', fr: "Dans le gestionnaire de 'close', le client peut ne pas être dans la liste : vérifiez indexOf() !== -1." },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
