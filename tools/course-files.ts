@@ -10,7 +10,7 @@ export const TEXT_KINDS: TextKind[] = ['exercise', 'hint', 'solution'];
 
 /** The step's folder name, "02-broadcast": it also names its course/ and exercises/ folders. */
 export function stepName(step: Step): string {
-  return path.basename(step.dir);
+  return step.name ?? path.basename(step.dir);
 }
 
 /** A step by what a student types: its id ("02") or its folder name ("02-broadcast"). */
