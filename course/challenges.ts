@@ -32,7 +32,8 @@ const challenge = (id: string, name: string, title: Step['title'], checks: Step[
   dir: `course/${id}-${name}/reference`,
   title,
   checks,
-  exercise,
+  // The server alone: a student's own folder may hold a client, or notes.
+  exercise: { files: ['server.ts'], ...exercise },
   challenge: true,
 });
 

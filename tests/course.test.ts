@@ -24,6 +24,7 @@ const prose = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, '').repl
 
 it('has an exercise for every numbered step', () => {
   expect(exercises.map((step) => step.id)).toEqual(expect.arrayContaining(['01', '02', '03', '04']));
+  expect(exercises.filter((step) => step.challenge).length).toBeGreaterThanOrEqual(8);
 });
 
 describe.each(exercises)('exercise $id', (step) => {
@@ -94,7 +95,11 @@ describe.concurrent('every exercise’s starting code fails its verify', () => {
       const resolved = resolveTarget(step, [compiled!], undefined, ROOT);
       expect(resolved.server).toMatch(/server\.mjs$/);
       // Stop at the first failure: one is enough, and the others take time.
-      const results = await runStep(step, resolved.target, { bail: true });
+      // A challenge's start is the previous reference, which passes the
+      // previous checks: only the challenge's own can fail, so only they run.
+      const previous = steps[steps.indexOf(step) - 1];
+      const own = step.challenge ? step.checks.filter((check) => !previous?.checks.includes(check)) : step.checks;
+      const results = await runStep({ ...step, checks: own }, resolved.target, { bail: true });
       expect(results.some((result) => result.outcome?.status === 'fail')).toBe(true);
     });
   }
@@ -108,7 +113,8 @@ describe('every reference passes its own verify', () => {
   it.each(steps)('$id: verify finds the files the step suite passes with', (step) => {
     const resolved = resolveTarget(step, [step.dir], undefined, ROOT);
     expect(resolved.target.server).toEqual(commandFor(path.join(ROOT, step.dir, 'server.ts')));
-    expect(resolved.target.client).toEqual(commandFor(path.join(ROOT, step.dir, 'client.ts')));
+    // A challenge is a server alone: no client, and none is said to be missing.
+    expect(resolved.target.client).toEqual(step.challenge ? undefined : commandFor(path.join(ROOT, step.dir, 'client.ts')));
     expect(resolved.missing).toEqual([]);
   });
 

@@ -2,7 +2,6 @@ import type { Exercise } from '../types.ts';
 
 export const exercise: Exercise = {
   from: 'steps/04-threads-async',
-  files: ['server.ts'],
   todos: [
     {
       file: 'server.ts',

@@ -1,0 +1,77 @@
+// Broken programs on the challenges' checks: each planted mistake
+// (tests/fixtures/broken/challenges.ts) fails exactly the check it should,
+// among the challenge's own; and a student's servers in Python, written from
+// the texts alone (tests/fixtures/python/), pass whole challenges.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileFolders } from '../checker/compile.ts';
+import { ROOT } from '../checker/target.ts';
+import { findStep } from '../course/index.ts';
+import { challenges } from '../course/challenges.ts';
+import { renderResult } from '../tools/report.ts';
+import { resolveTarget } from '../tools/resolve.ts';
+import { verify } from '../tools/run-verify.ts';
+import { runStep } from '../tools/runner.ts';
+import { plain } from '../tools/style.ts';
+import { brokenChallenges } from './fixtures/broken/challenges.ts';
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+
+/** The reference of `broken.challenge` with its one line changed. */
+function mutate(broken: (typeof brokenChallenges)[number]): string {
+  const source = readFileSync(path.join(ROOT, findStep(broken.challenge)!.dir, 'server.ts'), 'utf8');
+  const lines = source.split('\n');
+  const at = lines.flatMap((line, index) => (line.trim() === broken.find ? [index] : []));
+  if (at.length !== 1) throw new Error(`${broken.name}: the line to change is there ${at.length} times: ${broken.find}`);
+  const indent = /^\s*/.exec(lines[at[0]!]!)![0];
+  lines[at[0]!] = broken.replace ? `${indent}${broken.replace} // BROKEN: ${broken.why}` : `${indent}// BROKEN: ${broken.why}`;
+  return lines.join('\n');
+}
+
+describe('a planted mistake fails exactly its check', () => {
+  let folders: Map<string, string>;
+  beforeAll(async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'broken-challenges-'));
+    const sources = brokenChallenges.map((broken) => {
+      const dir = path.join(root, 'src', broken.name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'server.ts'), mutate(broken));
+      return dir;
+    });
+    const compiled = await compileFolders(sources, path.join(root, 'out'));
+    folders = new Map(brokenChallenges.map((broken, i) => [broken.name, compiled[i]!]));
+  });
+
+  it('one per challenge', () => {
+    expect(brokenChallenges.map((broken) => broken.challenge)).toEqual(challenges.map((challenge) => challenge.id));
+  });
+
+  describe.concurrent.each(brokenChallenges)('$name', (broken) => {
+    it(`fails "${broken.fails}" and only it, of challenge ${broken.challenge}'s own checks`, async ({ expect }) => {
+      const index = challenges.findIndex((challenge) => challenge.id === broken.challenge);
+      const step = challenges[index]!;
+      const own = step.checks.slice(challenges[index - 1]?.checks.length ?? 0);
+      const resolved = resolveTarget(step, [folders.get(broken.name)!], undefined, ROOT);
+      const results = await runStep({ ...step, checks: own }, resolved.target, { concurrency: 2 });
+      const failed = results.filter((result) => result.outcome?.status === 'fail');
+      const report = failed.flatMap((result) => renderResult(result, 'en', plain)).join('\n');
+      expect(failed.map((result) => result.check.id), report).toEqual([broken.fails]);
+      expect(report).toContain(`✘ ${step.checks.find((check) => check.id === broken.fails)!.title.en}`);
+    });
+  });
+});
+
+describe.runIf(hasPython).concurrent('a student’s Python server passes whole challenges', () => {
+  it.each(['05-notices', '07-nicknames'])('%s', async (name) => {
+    const step = findStep(name)!;
+    const resolved = resolveTarget(step, [path.join(ROOT, 'tests/fixtures/python', name)], undefined, ROOT);
+    expect(resolved.server).toMatch(/server\.py$/);
+    let text = '';
+    const { ok, results } = await verify({ step, resolved, lang: 'en', style: plain, write: (s) => (text += s), progressFile: null });
+    expect(ok, text).toBe(true);
+    expect(results).toHaveLength(step.checks.length + 1); // every check of 05, 06 and 07 for 07
+  });
+});
