@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { steps, type Step } from '../course/index.ts';
+import { CHECK_TIMEOUT_MS } from '../checker/check.ts';
 import { compileFolders } from '../checker/compile.ts';
 import { PREBUILT_ENV, ROOT, commandFor } from '../checker/target.ts';
 import { TEXT_KINDS, readText, textPath } from '../tools/course-files.ts';
@@ -87,7 +88,14 @@ it('never overwrites a student’s work', () => {
 
 describe.concurrent('every exercise’s starting code fails its verify', () => {
   for (const step of exercises) {
-    it(step.id, async ({ expect }) => {
+    // A challenge's start is the previous reference, which passes the
+    // previous checks: only the challenge's own can fail, so only they run.
+    const previous = steps[steps.indexOf(step) - 1];
+    const own = step.challenge ? step.checks.filter((check) => !previous?.checks.includes(check)) : step.checks;
+    // A challenge's own checks can take long to fail (slow-consumer pushes 24 MB):
+    // bounded by the harness, one at a time, each within CHECK_TIMEOUT_MS, "starts" first.
+    const timeout = step.challenge ? (own.length + 1) * CHECK_TIMEOUT_MS + 10000 : undefined;
+    it(step.id, { timeout }, async ({ expect }) => {
       const dir = mkdtempSync(path.join(tmpdir(), `start-${step.id}-`));
       writeStart(step, 'en', path.join(dir, 'start'));
       // Compiled, the programs start without tsx's cost; the code is the same.
@@ -95,10 +103,6 @@ describe.concurrent('every exercise’s starting code fails its verify', () => {
       const resolved = resolveTarget(step, [compiled!], undefined, ROOT);
       expect(resolved.server).toMatch(/server\.mjs$/);
       // Stop at the first failure: one is enough, and the others take time.
-      // A challenge's start is the previous reference, which passes the
-      // previous checks: only the challenge's own can fail, so only they run.
-      const previous = steps[steps.indexOf(step) - 1];
-      const own = step.challenge ? step.checks.filter((check) => !previous?.checks.includes(check)) : step.checks;
       const results = await runStep({ ...step, checks: own }, resolved.target, { bail: true });
       expect(results.some((result) => result.outcome?.status === 'fail')).toBe(true);
     });
