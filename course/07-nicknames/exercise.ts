@@ -15,8 +15,8 @@ export const exercise: Exercise = {
       file: 'server.ts',
       after: 'function join(client: Client, nick: string) {',
       text: {
-        en: 'Refuse a nickname that is not 1 to 16 letters (any script, with accents: \\p{L}\\p{M}), digits, "_" or "-": send "*** error nick-invalid", then "NICK" again. Refuse one whose key a member has: "*** error nick-taken <nick>", then "NICK". Compare in NFC.',
-        fr: 'Refusez un pseudo qui n’est pas fait de 1 à 16 lettres (toute écriture, accents compris : \\p{L}\\p{M}), chiffres, « _ » ou « - » : envoyez « *** error nick-invalid », puis à nouveau « NICK ». Refusez celui dont un membre a la clé : « *** error nick-taken <pseudo> », puis « NICK ». Comparez en NFC.',
+        en: 'Refuse a nickname that is not 1 to 16 letters (any script, with accents: \\p{L}\\p{M}), digits, "_" or "-": send "*** error nick-invalid length" (or "characters" for a bad character), then "NICK" again. Refuse one whose key a member has: "*** error nick-taken <nick>", then "NICK". Compare in NFC.',
+        fr: 'Refusez un pseudo qui n’est pas fait de 1 à 16 lettres (toute écriture, accents compris : \\p{L}\\p{M}), chiffres, « _ » ou « - » : envoyez « *** error nick-invalid length » (ou « characters » pour un mauvais caractère), puis à nouveau « NICK ». Refusez celui dont un membre a la clé : « *** error nick-taken <pseudo> », puis « NICK ». Comparez en NFC.',
       },
     },
   ],

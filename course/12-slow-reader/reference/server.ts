@@ -82,8 +82,9 @@ function broadcast(line: string) {
 // #endregion clients
 
 // #region nicknames
-/** 1 to 16 letters of any script (with their accents), digits, "_" or "-". */
-const VALID_NICK = /^[\p{L}\p{M}\p{N}_-]{1,16}$/u;
+/** Letters of any script (with their accents), digits, "_" or "-"; 1 to 16 of them. */
+const VALID_NICK = /^[\p{L}\p{M}\p{N}_-]+$/u;
+const MAX_NICK = 16;
 
 /** Two nicknames are the same when their keys are: one encoding of accents (NFC), no case. */
 function nickKey(nick: string): string {
@@ -97,8 +98,9 @@ function findMember(key: string): Client | undefined {
 
 /** Why `client` cannot be called `nick`, as the error notice to send; undefined if it can. */
 function refusal(client: Client, nick: string): string | undefined {
-  // {1,16} counts code points ("李雷" is 2), thanks to the u flag.
-  if (!VALID_NICK.test(nick)) return '*** error nick-invalid';
+  const length = [...nick].length; // code points, not UTF-16 units: "李雷" is 2
+  if (length < 1 || length > MAX_NICK) return '*** error nick-invalid length';
+  if (!VALID_NICK.test(nick)) return '*** error nick-invalid characters';
   const owner = findMember(nickKey(nick));
   if (owner && owner !== client) return `*** error nick-taken ${nick}`;
   return undefined;
