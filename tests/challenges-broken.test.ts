@@ -9,11 +9,9 @@ import { compileFolders } from '../checker/compile.ts';
 import { ROOT } from '../checker/target.ts';
 import { findStep } from '../course/index.ts';
 import { challenges } from '../course/challenges.ts';
-import { renderResult } from '../tools/report.ts';
 import { resolveTarget } from '../tools/resolve.ts';
 import { CHECK_TIMEOUT_MS } from '../checker/check.ts';
 import { runStep } from '../tools/runner.ts';
-import { plain } from '../tools/style.ts';
 import { brokenChallenges } from './fixtures/broken/challenges.ts';
 
 /** The reference of `broken.challenge` with its one line changed. */
@@ -55,9 +53,9 @@ describe('a planted mistake fails exactly its check', () => {
       const resolved = resolveTarget(step, [folders.get(broken.name)!], undefined, ROOT);
       const results = await runStep({ ...step, checks: own }, resolved.target, { concurrency: 2 });
       const failed = results.filter((result) => result.outcome?.status === 'fail');
-      const report = failed.flatMap((result) => renderResult(result, 'en', plain)).join('\n');
-      expect(failed.map((result) => result.check.id), report).toEqual([broken.fails]);
-      expect(report).toContain(`✘ ${step.checks.find((check) => check.id === broken.fails)!.title.en}`);
+      // The reasons only: a full report of slow-consumer would escape the 24 MB the sender received.
+      const reasons = failed.map((result) => (result.outcome?.status === 'fail' ? `${result.check.id}: ${result.outcome.failure.reason.en}` : '')).join('\n');
+      expect(failed.map((result) => result.check.id), reasons).toEqual([broken.fails]);
     });
   });
 });
