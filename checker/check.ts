@@ -27,7 +27,7 @@ export type Outcome =
   | { status: 'fail'; failure: CheckFailure };
 
 /** Longest time one check may take, everything included. */
-const CHECK_TIMEOUT_MS = 30000;
+export const CHECK_TIMEOUT_MS = 30000;
 
 const available = new Map<Need, Promise<boolean>>();
 function has(need: Need): Promise<boolean> {

@@ -17,5 +17,7 @@ export interface Todo {
 export interface Exercise {
   /** The folder copied as the starting code, from the repository's root. */
   from: string;
+  /** Only these files of `from` (a challenge starts from a step's server.ts alone); all by default. */
+  files?: string[];
   todos: Todo[];
 }

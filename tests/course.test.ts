@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { steps, type Step } from '../course/index.ts';
+import { CHECK_TIMEOUT_MS } from '../checker/check.ts';
 import { compileFolders } from '../checker/compile.ts';
 import { PREBUILT_ENV, ROOT, commandFor } from '../checker/target.ts';
 import { TEXT_KINDS, readText, textPath } from '../tools/course-files.ts';
@@ -24,6 +25,7 @@ const prose = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, '').repl
 
 it('has an exercise for every numbered step', () => {
   expect(exercises.map((step) => step.id)).toEqual(expect.arrayContaining(['01', '02', '03', '04']));
+  expect(exercises.filter((step) => step.challenge).length).toBeGreaterThanOrEqual(8);
 });
 
 describe.each(exercises)('exercise $id', (step) => {
@@ -94,7 +96,14 @@ it('never overwrites a student’s work', () => {
 
 describe.concurrent('every exercise’s starting code fails its verify', () => {
   for (const step of exercises) {
-    it(step.id, async ({ expect }) => {
+    // A challenge's start is the previous reference, which passes the
+    // previous checks: only the challenge's own can fail, so only they run.
+    const previous = steps[steps.indexOf(step) - 1];
+    const own = step.challenge ? step.checks.filter((check) => !previous?.checks.includes(check)) : step.checks;
+    // A challenge's own checks can take long to fail (slow-consumer pushes 24 MB):
+    // bounded by the harness, one at a time, each within CHECK_TIMEOUT_MS, "starts" first.
+    const timeout = step.challenge ? (own.length + 1) * CHECK_TIMEOUT_MS + 10000 : undefined;
+    it(step.id, { timeout }, async ({ expect }) => {
       const dir = mkdtempSync(path.join(tmpdir(), `start-${step.id}-`));
       writeStart(step, 'en', path.join(dir, 'start'));
       // Compiled, the programs start without tsx's cost; the code is the same.
@@ -102,7 +111,7 @@ describe.concurrent('every exercise’s starting code fails its verify', () => {
       const resolved = resolveTarget(step, [compiled!], undefined, ROOT);
       expect(resolved.server).toMatch(/server\.mjs$/);
       // Stop at the first failure: one is enough, and the others take time.
-      const results = await runStep(step, resolved.target, { bail: true });
+      const results = await runStep({ ...step, checks: own }, resolved.target, { bail: true });
       expect(results.some((result) => result.outcome?.status === 'fail')).toBe(true);
     });
   }
@@ -116,7 +125,8 @@ describe('every reference passes its own verify', () => {
   it.each(steps)('$id: verify finds the files the step suite passes with', (step) => {
     const resolved = resolveTarget(step, [step.dir], undefined, ROOT);
     expect(resolved.target.server).toEqual(commandFor(path.join(ROOT, step.dir, 'server.ts')));
-    expect(resolved.target.client).toEqual(commandFor(path.join(ROOT, step.dir, 'client.ts')));
+    // A challenge is a server alone: no client, and none is said to be missing.
+    expect(resolved.target.client).toEqual(step.challenge ? undefined : commandFor(path.join(ROOT, step.dir, 'client.ts')));
     expect(resolved.missing).toEqual([]);
   });
 

@@ -276,7 +276,8 @@ describe.concurrent('broken programs fail, naming the behaviour that broke and t
       if (id !== '01') expect(mine.some(([, name]) => isPython(name)), id).toBe(true);
     }
     // And every fixture folder is in the table.
-    expect(readdirSync(fixture('.')).sort()).toEqual(BROKEN.map(([, name]) => name).sort());
+    const folders = readdirSync(fixture('.'), { withFileTypes: true }).filter((entry) => entry.isDirectory()); // challenges.ts lists the challenges' own
+    expect(folders.map((entry) => entry.name).sort()).toEqual(BROKEN.map(([, name]) => name).sort());
   });
 
   // Finding the port a program listens on reads /proc: Linux only. IPv6 loopback can be off.
@@ -404,8 +405,8 @@ describe.concurrent('the real command', () => {
   });
 
   it('says what is wrong with the command line, and exits with 2', async () => {
-    const { code, out } = await cli(['07'], { LANG: 'en_US.UTF-8', NO_COLOR: '1' });
-    expect(out).toContain('No step "07". The steps are: 01, 02, 03, 04');
+    const { code, out } = await cli(['77'], { LANG: 'en_US.UTF-8', NO_COLOR: '1' });
+    expect(out).toContain('No step "77". The steps are: 01, 02, 03, 04, 05');
     expect(code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { steps, type Step } from '../course/index.ts';
+import { variations } from '../course/variations.ts';
 import { ROOT } from '../checker/target.ts';
 import type { Lang } from '../checker/text.ts';
 
@@ -10,18 +11,19 @@ export const TEXT_KINDS: TextKind[] = ['exercise', 'hint', 'solution'];
 
 /** The step's folder name, "02-broadcast": it also names its course/ and exercises/ folders. */
 export function stepName(step: Step): string {
-  return path.basename(step.dir);
+  return step.name ?? path.basename(step.dir);
 }
 
-/** A step by what a student types: its id ("02", or "2"), or its folder name ("02-broadcast"). */
+/** A step by what a student types: its id ("02", or "2"), its folder name ("02-broadcast"), or a variation's id ("02b"). */
 export function stepByName(name: string): Step | undefined {
   const id = /^\d$/.test(name) ? `0${name}` : name;
-  return steps.find((step) => step.id === id || stepName(step) === name);
+  return steps.find((step) => step.id === id || stepName(step) === name) ?? variations.find((step) => step.id === id);
 }
 
 /** The step after this one, if any. */
 export function nextStep(step: Step): Step | undefined {
-  return steps[steps.indexOf(step) + 1];
+  const index = steps.indexOf(step);
+  return index === -1 ? undefined : steps[index + 1]; // a variation ("02b") has no next
 }
 
 export function courseDir(step: Step): string {

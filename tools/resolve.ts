@@ -68,11 +68,11 @@ export function resolveTarget(step: Step, words: string[], client: string | unde
     if (server) setSide(resolved, 'server', server);
     else resolved.missing.push(both((t) => t.noServerFile(shown(folder))));
     if (clientFile) setSide(resolved, 'client', clientFile);
-    else if (!client) resolved.missing.push(both((t) => t.noClientFile(shown(folder))));
+    else if (!client && step.checks.some((check) => check.needs.includes('client'))) resolved.missing.push(both((t) => t.noClientFile(shown(folder))));
     resolved.watch.push(folder);
   } else {
     setProgram(resolved, 'server', given, base);
-    if (!client) resolved.missing.push(both((t) => t.onlyServer));
+    if (!client && step.checks.some((check) => check.needs.includes('client'))) resolved.missing.push(both((t) => t.onlyServer));
   }
   if (client) setProgram(resolved, 'client', client, base);
   return resolved;

@@ -24,9 +24,9 @@ const CODE_FILE = /\.(ts|mts|js|mjs|py)$/;
 /** Build every starting file of a step's exercise. */
 export function buildStart(step: Step, lang: Lang): StartFile[] {
   if (!step.exercise) throw new Error(`step ${step.id} has no exercise`);
-  const { from, todos } = step.exercise;
+  const { from, todos, files } = step.exercise;
   const folder = path.join(ROOT, from);
-  const names = readdirSync(folder).filter((name) => CODE_FILE.test(name) && statSync(path.join(folder, name)).isFile());
+  const names = readdirSync(folder).filter((name) => CODE_FILE.test(name) && statSync(path.join(folder, name)).isFile() && (!files || files.includes(name)));
   for (const todo of todos) {
     if (!names.includes(todo.file)) throw new MarkerError(`${step.id}: a TODO is for ${todo.file}, which is not in ${from}/`);
   }

@@ -35,6 +35,15 @@ const stepPages: Page[] = steps.filter((step) => step.dir.startsWith('steps/')).
   text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
 }));
 
+/** The challenges after the steps (course/challenges.ts), after their index page. */
+const challengePages: Page[] = [
+  { link: '/challenges/', text: { en: 'The ten challenges', fr: 'Les dix défis' } },
+  ...steps.filter((step) => step.challenge).map((step) => ({
+    link: `/challenges/${step.name}`,
+    text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
+  })),
+];
+
 export const sections: Section[] = [
   {
     text: { en: 'Concepts', fr: 'Notions' },
@@ -47,6 +56,7 @@ export const sections: Section[] = [
     ],
   },
   { text: { en: 'The steps', fr: 'Les étapes' }, items: stepPages },
+  { text: { en: 'Challenges', fr: 'Défis' }, items: challengePages },
   // Later sections (the robust chatroom in final/, its protocol, going
   // further, for teachers) go here, before the reference.
   {
@@ -90,6 +100,7 @@ export function sidebar(lang: Lang): DefaultTheme.SidebarItem[] {
 const navEntries: { text: Text; link: string; activeMatch?: string }[] = [
   { text: { en: 'Concepts', fr: 'Notions' }, link: '/concepts/addresses', activeMatch: '/concepts/' },
   { text: { en: 'Steps', fr: 'Étapes' }, link: stepPages[0]?.link ?? '/', activeMatch: '/steps/' },
+  { text: { en: 'Challenges', fr: 'Défis' }, link: '/challenges/', activeMatch: '/challenges/' },
   { text: { en: 'Final chatroom', fr: 'Salon final' }, link: '/final' },
   { text: { en: 'Teachers', fr: 'Enseignants' }, link: '/teachers' },
   { text: { en: 'Glossary', fr: 'Glossaire' }, link: '/glossary' },

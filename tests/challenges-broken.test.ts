@@ -1,0 +1,62 @@
+// Broken programs on the challenges' checks: each planted mistake
+// (tests/fixtures/broken/challenges.ts) fails exactly the check it should,
+// among the challenge's own.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileFolders } from '../checker/compile.ts';
+import { ROOT } from '../checker/target.ts';
+import { findStep } from '../course/index.ts';
+import { challenges } from '../course/challenges.ts';
+import { resolveTarget } from '../tools/resolve.ts';
+import { CHECK_TIMEOUT_MS } from '../checker/check.ts';
+import { runStep } from '../tools/runner.ts';
+import { brokenChallenges } from './fixtures/broken/challenges.ts';
+
+/** The reference of `broken.challenge` with its one line changed. */
+function mutate(broken: (typeof brokenChallenges)[number]): string {
+  const source = readFileSync(path.join(ROOT, findStep(broken.challenge)!.dir, 'server.ts'), 'utf8');
+  const lines = source.split('\n');
+  const at = lines.flatMap((line, index) => (line.trim() === broken.find ? [index] : []));
+  if (at.length !== 1) throw new Error(`${broken.name}: the line to change is there ${at.length} times: ${broken.find}`);
+  const indent = /^\s*/.exec(lines[at[0]!]!)![0];
+  lines[at[0]!] = broken.replace ? `${indent}${broken.replace} // BROKEN: ${broken.why}` : `${indent}// BROKEN: ${broken.why}`;
+  return lines.join('\n');
+}
+
+describe('a planted mistake fails exactly its check', () => {
+  let folders: Map<string, string>;
+  beforeAll(async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'broken-challenges-'));
+    const sources = brokenChallenges.map((broken) => {
+      const dir = path.join(root, 'src', broken.name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'server.ts'), mutate(broken));
+      return dir;
+    });
+    const compiled = await compileFolders(sources, path.join(root, 'out'));
+    folders = new Map(brokenChallenges.map((broken, i) => [broken.name, compiled[i]!]));
+  });
+
+  it('one per challenge', () => {
+    expect(brokenChallenges.map((broken) => broken.challenge)).toEqual(challenges.map((challenge) => challenge.id));
+  });
+
+  // One at a time (each runs its checks two at a time): a loaded machine keeps every check within its bound.
+  describe.each(brokenChallenges)('$name', (broken) => {
+    const index = challenges.findIndex((challenge) => challenge.id === broken.challenge);
+    const step = challenges[index]!;
+    const own = step.checks.slice(challenges[index - 1]?.checks.length ?? 0);
+    // Bounded by the harness: "starts", then the checks two at a time, each within CHECK_TIMEOUT_MS.
+    const bound = (1 + Math.ceil(own.length / 2)) * CHECK_TIMEOUT_MS + 10000;
+    it(`fails "${broken.fails}" and only it, of challenge ${broken.challenge}'s own checks`, { timeout: bound }, async () => {
+      const resolved = resolveTarget(step, [folders.get(broken.name)!], undefined, ROOT);
+      const results = await runStep({ ...step, checks: own }, resolved.target, { concurrency: 2 });
+      const failed = results.filter((result) => result.outcome?.status === 'fail');
+      // The reasons only: a full report of slow-consumer would escape the 24 MB the sender received.
+      const reasons = failed.map((result) => (result.outcome?.status === 'fail' ? `${result.check.id}: ${result.outcome.failure.reason.en}` : '')).join('\n');
+      expect(failed.map((result) => result.check.id), reasons).toEqual([broken.fails]);
+    });
+  });
+});
