@@ -342,7 +342,7 @@ describe('the built course site (HTML)', () => {
     let count = 0;
     for (const pathname of builtPages()) {
       const imports = sourcesOf(pathname).flatMap((file) =>
-        [...fs.readFileSync(file, 'utf8').matchAll(/^<<<\s+@\/(\S+?)(#[\w-]+)?(\s|$)/gm)].map(([, target = '', region]) => ({
+        [...fs.readFileSync(file, 'utf8').matchAll(/^<<<\s+@\/([^\s#{[]+)(#[\w-]+)?/gm)].map(([, target = '', region]) => ({
           file: path.relative(ROOT, path.join(ROOT, 'docs', target)).split(path.sep).join('/'),
           region,
         })),
