@@ -16,6 +16,8 @@ export default tseslint.config(
       'docs/.vitepress/cache/',
       'docs/.vitepress/dist/',
       'docs/.vitepress/.temp/',
+      // Students' mistakes, kept as they wrote them: the checks must catch them.
+      'tests/fixtures/broken/',
     ],
   },
   js.configs.recommended,

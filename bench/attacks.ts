@@ -21,7 +21,11 @@ const SECONDS = Number(process.argv[2] ?? 20);
 
 async function startServer(env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ port: number; program: Program }> {
   const port = await freePort();
-  const program = new Program({ argv: [process.execPath, '--import', 'tsx', path.join(ROOT, 'final/server.ts'), '--port', String(port), ...args], cwd: ROOT }, env, 'server');
+  const program = new Program(
+    { argv: [process.execPath, '--import', 'tsx', path.join(ROOT, 'final/server.ts'), '--port', String(port), ...args], cwd: ROOT },
+    env,
+    'server',
+  );
   const deadline = Date.now() + 15000;
   while (!(await isListening(port, '127.0.0.1'))) {
     if (program.exit || Date.now() > deadline) throw new Error(`the server did not start: ${program.lastLines()}`);
@@ -86,8 +90,13 @@ async function churn(loopPort: number, watchPort: number): Promise<{ notices: nu
   for (let i = 0; Date.now() < end; i++) {
     await connection(loopPort, (line, socket) => {
       if (line === 'NICK') socket.write(`looper${i}\n`);
-      else if (line.startsWith('*** welcome')) (joins++, socket.write('/quit\n'));
-      else if (line.startsWith('*** error too-fast')) (refused++, socket.destroy());
+      else if (line.startsWith('*** welcome')) {
+        joins++;
+        socket.write('/quit\n');
+      } else if (line.startsWith('*** error too-fast')) {
+        refused++;
+        socket.destroy();
+      }
     });
   }
   await new Promise((resolve) => setTimeout(resolve, 500)); // the last notices
@@ -103,7 +112,9 @@ console.log(`Attacks from one address, ${SECONDS} s each, against the final serv
 for (const kind of ['op', 'room'] as const) {
   const { answered, locked } = await guess(kind);
   const what = kind === 'op' ? '/op password' : 'room password';
-  console.log(`${what}: ${answered + (locked > 0 ? 1 : 0)} guesses weighed in ${SECONDS} s (${perMinute(answered + (locked > 0 ? 1 : 0))} a minute over this run), then locked out: ${locked} attempts refused unweighed`);
+  console.log(
+    `${what}: ${answered + (locked > 0 ? 1 : 0)} guesses weighed in ${SECONDS} s (${perMinute(answered + (locked > 0 ? 1 : 0))} a minute over this run), then locked out: ${locked} attempts refused unweighed`,
+  );
 }
 {
   const { port, program } = await startServer({});
@@ -118,5 +129,7 @@ if (hasRedis()) {
   const { notices, joins, refused } = await churn(a.port, b.port);
   await Promise.all([a.program.stop(), b.program.stop()]);
   await redis.stop();
-  console.log(`join/quit loop on server A, watcher on server B (Redis): ${joins} joins, ${refused} refused; the watcher saw ${notices} notices (${perSecond(notices)} a second)`);
+  console.log(
+    `join/quit loop on server A, watcher on server B (Redis): ${joins} joins, ${refused} refused; the watcher saw ${notices} notices (${perSecond(notices)} a second)`,
+  );
 } else console.log('join/quit loop across two servers: skipped (no redis-server)');

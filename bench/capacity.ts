@@ -27,8 +27,7 @@ export interface CapacityStep {
   corrupt: number;
 }
 
-export const holds = (step: CapacityStep, plan: CapacityPlan): boolean =>
-  step.lost === 0 && step.corrupt === 0 && step.p99Ms <= plan.p99LimitMs;
+export const holds = (step: CapacityStep, plan: CapacityPlan): boolean => step.lost === 0 && step.corrupt === 0 && step.p99Ms <= plan.p99LimitMs;
 
 /** The highest rate held (0 if none), and the lowest rate that failed above it, every time it was tried (Infinity if none). */
 export function bounds(steps: CapacityStep[], plan: CapacityPlan): { held: number; failed: number } {

@@ -47,7 +47,7 @@ export class BenchClient {
 
   /** Connect to 127.0.0.1:port and perform the handshake under `nick`, within `timeoutMs`. */
   static async join(port: number, protocol: Protocol, nick: string, activity: Activity, timeoutMs: number): Promise<BenchClient> {
-    let client: BenchClient | undefined;
+    // `client` is made just below: the first read comes in a later turn of the event loop.
     const socket = net.connect({
       port,
       host: '127.0.0.1',
@@ -55,12 +55,12 @@ export class BenchClient {
       onread: {
         buffer: READ_BUFFER,
         callback: (length) => {
-          client!.#data(READ_BUFFER, length);
+          client.#data(READ_BUFFER, length);
           return true; // keep reading
         },
       },
     });
-    client = new BenchClient(socket, protocol, activity);
+    const client = new BenchClient(socket, protocol, activity);
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -85,7 +85,13 @@ export class ClientPool {
    * the generator a little CPU per delivery, so not with one server).
    */
   startMeasure(): Measure {
-    const tally = this.ports.length > 1 ? new DeliveryTally(this.clients.map((_, index) => this.serverOf(index)), { echo: this.protocol.echo }) : null;
+    const tally =
+      this.ports.length > 1
+        ? new DeliveryTally(
+            this.clients.map((_, index) => this.serverOf(index)),
+            { echo: this.protocol.echo },
+          )
+        : null;
     const measure: Measure = { counts: newCounts(), latency: new Histogram(), sent: 0, expected: 0, startedMs: performance.now(), tally };
     this.clients.forEach((client, index) => {
       client.scanner = new LineScanner(this.protocol.format, measure.counts, measure.latency, (line) => client.answer(line));

@@ -5,7 +5,7 @@
  */
 import { exactlyOnce, missing } from './cross.ts';
 import type { Machine } from './proc.ts';
-import { type Measured, type RunResult, TITLES } from './scenarios.ts';
+import { type Measured, type RunResult } from './scenarios.ts';
 import { FINAL_OPTIONS, SERVERS } from './servers.ts';
 
 export interface Report {
@@ -33,8 +33,7 @@ const SHARED = SERVERS.redis.label;
 /** A Markdown table with padded columns, readable as plain text too. */
 export function table(headers: string[], rows: string[][], right = headers.map((_, i) => i > 1)): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => (right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((width, i) => (right[i] ? `${'-'.repeat(width + 1)}:` : `${'-'.repeat(width + 2)}`)).join('|')}|`;
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
@@ -95,7 +94,26 @@ export function trafficTable(results: RunResult[]): string {
       ];
     });
   return table(
-    ['scenario', 'server', 'N', 'connect s', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost', 'corrupt', 'CPU s', 'µs/deliv', 'vs step 04', 'deliv/read', 'peak MiB', 'harness CPU s', 'other CPU s'],
+    [
+      'scenario',
+      'server',
+      'N',
+      'connect s',
+      'deliv/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'lost',
+      'corrupt',
+      'CPU s',
+      'µs/deliv',
+      'vs step 04',
+      'deliv/read',
+      'peak MiB',
+      'harness CPU s',
+      'other CPU s',
+    ],
     rows,
   );
 }
@@ -122,7 +140,20 @@ export function capacityTable(results: RunResult[]): string {
     ];
   });
   return table(
-    ['scenario', 'server', 'N', 'held msg/s', 'vs step 04', 'vs manual.py', 'failed at', 'deliv/s', 'p99 ms', 'µs/deliv', 'harness CPU s', 'steps (✓ held, ✗ failed)'],
+    [
+      'scenario',
+      'server',
+      'N',
+      'held msg/s',
+      'vs step 04',
+      'vs manual.py',
+      'failed at',
+      'deliv/s',
+      'p99 ms',
+      'µs/deliv',
+      'harness CPU s',
+      'steps (✓ held, ✗ failed)',
+    ],
     rows,
   );
 }
@@ -175,13 +206,35 @@ export function sharedTable(results: RunResult[]): string {
           usPerDelivery(m),
           server === FINAL ? '1.00×' : ratio(m.cpuUsPerDelivery, alone?.cpuUsPerDelivery),
           mib(result.peakRss),
-          parts(result.processes.map((process) => process.peakRss), mib),
+          parts(
+            result.processes.map((process) => process.peakRss),
+            mib,
+          ),
         ],
       ];
     }),
   );
   return table(
-    ['scenario', 'setup', 'N', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost', 'corrupt', 'A ↔ B received / owed', 'repeated', 'CPU s', 'CPU s A / B / Redis', 'µs/deliv', 'vs final', 'peak MiB', 'peak MiB A / B / Redis'],
+    [
+      'scenario',
+      'setup',
+      'N',
+      'deliv/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'lost',
+      'corrupt',
+      'A ↔ B received / owed',
+      'repeated',
+      'CPU s',
+      'CPU s A / B / Redis',
+      'µs/deliv',
+      'vs final',
+      'peak MiB',
+      'peak MiB A / B / Redis',
+    ],
     rows,
   );
 }
@@ -190,23 +243,51 @@ export function sharedTable(results: RunResult[]): string {
 export function headlineTable(results: RunResult[]): string {
   const servers = [...new Set(results.map((result) => result.server))].filter((server) => server !== SHARED).sort((a, b) => order(a) - order(b));
   const cell = (value: number | undefined, base: number | undefined, format: (v: number) => string) =>
-    value === undefined || !Number.isFinite(value) ? '–' : base && Number.isFinite(base) && base !== value ? `${format(value)} (${(value / base).toFixed(2)}×)` : format(value);
+    value === undefined || !Number.isFinite(value)
+      ? '–'
+      : base && Number.isFinite(base) && base !== value
+        ? `${format(value)} (${(value / base).toFixed(2)}×)`
+        : format(value);
   const row = (label: string, get: (server: string) => number | undefined, format: (v: number) => string) => [
     label,
     ...servers.map((server) => cell(get(server), server === NAIVE ? undefined : get(NAIVE), format)),
   ];
   const measured = (scenario: string) => (server: string) => find(results, scenario, server)?.measured;
   const rows = [
-    row('(a) fan-out, N = 500: server µs per delivery', (s) => measured('a500')(s)?.cpuUsPerDelivery, (v) => v.toFixed(3)),
+    row(
+      '(a) fan-out, N = 500: server µs per delivery',
+      (s) => measured('a500')(s)?.cpuUsPerDelivery,
+      (v) => v.toFixed(3),
+    ),
     row('(a) fan-out, N = 1000: deliveries/s', (s) => measured('a1000')(s)?.deliveriesPerS, si),
-    row('(b) chatter, N = 500: server µs per delivery', (s) => measured('b500')(s)?.cpuUsPerDelivery, (v) => v.toFixed(3)),
+    row(
+      '(b) chatter, N = 500: server µs per delivery',
+      (s) => measured('b500')(s)?.cpuUsPerDelivery,
+      (v) => v.toFixed(3),
+    ),
     row('(b) chatter, N = 500: p99 latency, ms', (s) => measured('b500')(s)?.latency.p99, ms),
     row('(c) capacity, N = 500: msg/s held', (s) => results.find((r) => r.capacity && r.server === s)?.capacity?.held, si),
-    row('(d) interleaving: corrupt lines', (s) => measured('d10')(s)?.corrupt, (v) => String(v)),
-    row('(e) idle: connections made', (s) => find(results, 'e', s)?.connected, (v) => String(v)),
-    row('(e) idle: KiB of RSS per connection', (s) => find(results, 'e', s)?.idle?.rssPerConnection, (v) => (v / 1024).toFixed(1)),
+    row(
+      '(d) interleaving: corrupt lines',
+      (s) => measured('d10')(s)?.corrupt,
+      (v) => String(v),
+    ),
+    row(
+      '(e) idle: connections made',
+      (s) => find(results, 'e', s)?.connected,
+      (v) => String(v),
+    ),
+    row(
+      '(e) idle: KiB of RSS per connection',
+      (s) => find(results, 'e', s)?.idle?.rssPerConnection,
+      (v) => (v / 1024).toFixed(1),
+    ),
   ].filter((cells) => cells.slice(1).some((cell) => cell !== '–'));
-  return table(['measure', ...servers], rows, ['', ...servers].map((_, i) => i > 0));
+  return table(
+    ['measure', ...servers],
+    rows,
+    ['', ...servers].map((_, i) => i > 0),
+  );
 }
 
 const order = (server: string) => [FINAL, NAIVE, PYTHON].indexOf(server) >>> 0; // others last
@@ -221,7 +302,9 @@ export function headline(results: RunResult[]): string[] {
     const naive = cpu(scenario, NAIVE);
     if (final === undefined || naive === undefined) return;
     const r = final / naive;
-    lines.push(`- ${label}: final uses ${r.toFixed(2)}× the CPU per delivery of step 04 (${final.toFixed(3)} vs ${naive.toFixed(3)} µs), target ≤ ${target}×: ${check(r <= target)}`);
+    lines.push(
+      `- ${label}: final uses ${r.toFixed(2)}× the CPU per delivery of step 04 (${final.toFixed(3)} vs ${naive.toFixed(3)} µs), target ≤ ${target}×: ${check(r <= target)}`,
+    );
   };
   cpuRatio('a500', 1, 'CPU, fan-out N = 500');
   cpuRatio('b500', 0.4, 'CPU, chatter N = 500');
@@ -232,18 +315,25 @@ export function headline(results: RunResult[]): string[] {
       const base = held(other);
       if (base === undefined) continue;
       const r = base ? finalHeld / base : Infinity;
-      lines.push(`- Capacity: final holds ${si(finalHeld)} msg/s, ${Number.isFinite(r) ? `${r.toFixed(1)}×` : 'more than'} ${other} (${si(base)}), target ≥ 2×: ${check(r >= 2)}`);
+      lines.push(
+        `- Capacity: final holds ${si(finalHeld)} msg/s, ${Number.isFinite(r) ? `${r.toFixed(1)}×` : 'more than'} ${other} (${si(base)}), target ≥ 2×: ${check(r >= 2)}`,
+      );
     }
   }
   const chatter = find(results, 'b500', FINAL)?.measured;
   if (chatter) lines.push(`- p99 latency, chatter N = 500: ${ms(chatter.latency.p99)} ms for final, target < 10 ms: ${check(chatter.latency.p99 < 10)}`);
   const finals = results.filter((result) => result.server === FINAL);
   if (finals.length) {
-    const measuredRuns = finals.flatMap((result) => [result.measured, ...(result.capacity?.steps.filter((step) => step.rate <= result.capacity!.held).map((step) => step.measured) ?? [])]);
+    const measuredRuns = finals.flatMap((result) => [
+      result.measured,
+      ...(result.capacity?.steps.filter((step) => step.rate <= result.capacity!.held).map((step) => step.measured) ?? []),
+    ]);
     const lostTotal = measuredRuns.reduce((sum, m) => sum + (m?.lost ?? 0), 0);
     const corruptTotal = measuredRuns.reduce((sum, m) => sum + (m?.corrupt ?? 0), 0);
     const closed = finals.reduce((sum, result) => sum + result.closed, 0);
-    lines.push(`- Final, every scenario: ${lostTotal} lost, ${corruptTotal} corrupt, ${closed} connection(s) dropped: ${check(lostTotal === 0 && corruptTotal === 0 && closed === 0)}`);
+    lines.push(
+      `- Final, every scenario: ${lostTotal} lost, ${corruptTotal} corrupt, ${closed} connection(s) dropped: ${check(lostTotal === 0 && corruptTotal === 0 && closed === 0)}`,
+    );
   }
   for (const shared of results.filter((result) => result.server === SHARED && result.measured)) {
     const m = shared.measured!;

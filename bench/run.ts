@@ -29,10 +29,14 @@ if (process.platform !== 'linux') {
 // (Node cannot change its own limits; this was a `ulimit` in package.json.)
 if (!process.env.CHATROOM_BENCH_ULIMIT) {
   process.on('SIGINT', () => {}); // Ctrl+C reaches the run below too: let it clean up, then exit with it
-  const again = spawnSync('sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, CHATROOM_BENCH_ULIMIT: '1' },
-  });
+  const again = spawnSync(
+    'sh',
+    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CHATROOM_BENCH_ULIMIT: '1' },
+    },
+  );
   process.exit(again.status ?? 1);
 }
 
@@ -76,7 +80,9 @@ const { soft: openFiles } = openFileLimit();
 const wantedIdle = quick ? 500 : 10000;
 const idleClients = Number.isFinite(openFiles) ? Math.min(wantedIdle, openFiles - 200) : wantedIdle;
 if (idleClients < wantedIdle) {
-  console.log(`The open-file limit is ${openFiles} (ulimit -n): (e) runs with ${idleClients} connections instead of ${wantedIdle}. Raise it to ${wantedIdle + 200} or more (ulimit -n, /etc/security/limits.conf).`);
+  console.log(
+    `The open-file limit is ${openFiles} (ulimit -n): (e) runs with ${idleClients} connections instead of ${wantedIdle}. Raise it to ${wantedIdle + 200} or more (ulimit -n, /etc/security/limits.conf).`,
+  );
 }
 
 let plan = scenarios(quick, idleClients);

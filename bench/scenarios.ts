@@ -56,7 +56,15 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
     ];
   }
   return [
-    ...[100, 500, 1000].map((clients): Scenario => ({ id: `a${clients}`, kind: 'fan-out', clients, durationMs: 1200, window, batch: 32, shared: clients === 500 })),
+    ...[100, 500, 1000].map((clients): Scenario => ({
+      id: `a${clients}`,
+      kind: 'fan-out',
+      clients,
+      durationMs: 1200,
+      window,
+      batch: 32,
+      shared: clients === 500,
+    })),
     { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2, shared: true },
     { id: 'c500', kind: 'capacity', clients: 500, durationMs: 700, capacity: capacity(250, 14) },
     { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },

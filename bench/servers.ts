@@ -157,7 +157,8 @@ export interface StartOptions {
 /** Start a server on `port` and wait until it listens (read from /proc/net/tcp: a test connection would be a client). */
 export async function startServer(spec: ServerSpec, port: number, { cores, nodeOptions = [], redis }: StartOptions = {}): Promise<Server> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `chatroom-bench-${spec.kind}-`));
-  let { argv, env } = spec.command(port, dir, redis);
+  const { env, ...command } = spec.command(port, dir, redis);
+  let { argv } = command;
   if (argv[0] === process.execPath) argv = [argv[0], ...nodeOptions, ...argv.slice(1)];
   if (cores) argv = ['taskset', '-c', cores, ...argv];
   const child = spawn(argv[0]!, argv.slice(1), {
@@ -183,7 +184,11 @@ export async function startServer(spec: ServerSpec, port: number, { cores, nodeO
   };
   const deadline = performance.now() + 10000;
   for (;;) {
-    const early = await Promise.race([spawnError, exited.then(() => new Error(`exited with ${child.exitCode ?? child.signalCode}`)), sleep(20).then(() => null)]);
+    const early = await Promise.race([
+      spawnError,
+      exited.then(() => new Error(`exited with ${child.exitCode ?? child.signalCode}`)),
+      sleep(20).then(() => null),
+    ]);
     if (early) {
       await stop();
       throw new Error(`${spec.label} did not start: ${early.message}${stderr ? `\n${stderr.trim()}` : ''}`);
@@ -223,9 +228,7 @@ export async function startSetup(spec: ServerSpec, options: Omit<StartOptions, '
   try {
     if (spec.shared) redis = await TestRedis.start({ cores: options.cores });
     // The servers start together (half a second each): keep those that did, to stop them if another did not.
-    const started = await Promise.allSettled(
-      Array.from({ length: count }, async () => startServer(spec, await freePort(), { ...options, redis: redis?.url })),
-    );
+    const started = await Promise.allSettled(Array.from({ length: count }, async () => startServer(spec, await freePort(), { ...options, redis: redis?.url })));
     for (const outcome of started) if (outcome.status === 'fulfilled') servers.push(outcome.value);
     const failed = started.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;

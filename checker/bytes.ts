@@ -14,7 +14,8 @@ export function escapeBytes(bytes: Buffer | string): string {
     else if (ch === '\\') out += '\\\\';
     else if (ch === '"') out += '\\"';
     else if (ch === '\ufffd') out += '\\ufffd';
-    else if (code >= 0xdc80 && code <= 0xdcff) out += `\\x${(code - 0xdc00).toString(16)}`; // an invalid byte, from decodeVisibly
+    else if (code >= 0xdc80 && code <= 0xdcff)
+      out += `\\x${(code - 0xdc00).toString(16)}`; // an invalid byte, from decodeVisibly
     else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else out += ch;
   }
@@ -24,7 +25,7 @@ export function escapeBytes(bytes: Buffer | string): string {
 /** UTF-8 decoded, each invalid byte kept as a lone surrogate U+DC80..U+DCFF (Python's "surrogateescape"). */
 function decodeVisibly(bytes: Buffer): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
     const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
     const sequence = bytes.subarray(i, i + length);

@@ -21,10 +21,7 @@ export interface Check {
   run(lab: Lab): Promise<void>;
 }
 
-export type Outcome =
-  | { status: 'pass' }
-  | { status: 'skip'; reason: Text; need: Need }
-  | { status: 'fail'; failure: CheckFailure };
+export type Outcome = { status: 'pass' } | { status: 'skip'; reason: Text; need: Need } | { status: 'fail'; failure: CheckFailure };
 
 /** Longest time one check may take, everything included. */
 export const CHECK_TIMEOUT_MS = 30000;
@@ -34,7 +31,8 @@ function has(need: Need): Promise<boolean> {
   if (!available.has(need)) {
     if (need === 'python3') available.set(need, Promise.resolve(pythonCommand() !== null));
     else if (need === 'ipv6') available.set(need, canBind('::1'));
-    else if (need === 'openssl') available.set(need, Promise.resolve(spawnSync('openssl', ['version']).status === 0)); // checks that drive openssl s_client
+    else if (need === 'openssl')
+      available.set(need, Promise.resolve(spawnSync('openssl', ['version']).status === 0)); // checks that drive openssl s_client
     else available.set(need, Promise.resolve(true));
   }
   return available.get(need)!;
@@ -43,8 +41,8 @@ function has(need: Need): Promise<boolean> {
 const missing: Record<Need, Text> = {
   server: { en: 'no server to check', fr: 'pas de serveur à vérifier' },
   client: { en: 'no client to check', fr: 'pas de client à vérifier' },
-  python3: { en: 'Python 3 is not installed (python3, python or py -3)', fr: "Python 3 n’est pas installé (python3, python ou py -3)" },
-  ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: "la boucle locale IPv6 (::1) n’existe pas sur cette machine" },
+  python3: { en: 'Python 3 is not installed (python3, python or py -3)', fr: 'Python 3 n’est pas installé (python3, python ou py -3)' },
+  ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: 'la boucle locale IPv6 (::1) n’existe pas sur cette machine' },
   openssl: { en: 'the openssl command is not installed', fr: 'la commande openssl n’est pas installée' },
 };
 
@@ -62,7 +60,13 @@ export async function runCheck(check: Check, target: Target): Promise<Outcome> {
       check.run(lab),
       new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new CheckFailure({ en: `the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s`, fr: `la vérification n’a pas fini en ${CHECK_TIMEOUT_MS / 1000} s` })),
+          () =>
+            reject(
+              new CheckFailure({
+                en: `the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s`,
+                fr: `la vérification n’a pas fini en ${CHECK_TIMEOUT_MS / 1000} s`,
+              }),
+            ),
           CHECK_TIMEOUT_MS,
         );
       }),

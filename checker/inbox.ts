@@ -143,7 +143,10 @@ export class Inbox {
               expected === undefined
                 ? { en: `${this.who} closed before the expected event`, fr: `${this.who} a fermé avant l’événement attendu` }
                 : this.channel === 'output'
-                  ? { en: `the ${this.who} stopped before printing the expected text`, fr: `le programme (${this.who}) s’est arrêté avant d’afficher le texte attendu` }
+                  ? {
+                      en: `the ${this.who} stopped before printing the expected text`,
+                      fr: `le programme (${this.who}) s’est arrêté avant d’afficher le texte attendu`,
+                    }
                   : {
                       en: 'the connection closed before the expected text arrived',
                       fr: 'la connexion s’est fermée avant l’arrivée du texte attendu',

@@ -133,7 +133,9 @@ export class Lab {
         if (ready) return resolve(ready);
         const timer = setTimeout(() => {
           waiting.splice(waiting.indexOf(onPeer), 1);
-          reject(new CheckFailure({ en: `the client did not connect within ${timeoutMs / 1000} s`, fr: `le client ne s’est pas connecté en ${timeoutMs / 1000} s` }));
+          reject(
+            new CheckFailure({ en: `the client did not connect within ${timeoutMs / 1000} s`, fr: `le client ne s’est pas connecté en ${timeoutMs / 1000} s` }),
+          );
         }, timeoutMs);
         const onPeer = (peer: Peer) => {
           clearTimeout(timer);

@@ -63,9 +63,7 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
  */
 export async function isListening(port: number, host: string): Promise<boolean> {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const tables = await Promise.all(
-    ['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => null)),
-  );
+  const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => null)));
   if (tables.some((t) => t !== null)) {
     return tables.some((table) =>
       (table ?? '')

@@ -29,7 +29,9 @@ export class Peer {
       const socket = secure ? tls.connect({ port, host, ...secure }) : net.connect({ port, host });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new CheckFailure({ en: `${who} could not connect within ${timeoutMs / 1000} s`, fr: `${who} n’a pas pu se connecter en ${timeoutMs / 1000} s` }));
+        reject(
+          new CheckFailure({ en: `${who} could not connect within ${timeoutMs / 1000} s`, fr: `${who} n’a pas pu se connecter en ${timeoutMs / 1000} s` }),
+        );
       }, timeoutMs);
       socket.once(secure ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);

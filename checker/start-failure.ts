@@ -48,7 +48,13 @@ export function thrown(output: string): { message: string; place?: Place } | und
   const python = output.lastIndexOf('Traceback (most recent call last):');
   if (python !== -1) {
     const trace = output.slice(python);
-    const message = /^(\w+(?:\.\w+)*(?:Error|Exception|Interrupt|Exit)?: .+|\w+Error)$/m.exec(trace.split('\n').slice(1).filter((line) => !line.startsWith(' ')).join('\n'));
+    const message = /^(\w+(?:\.\w+)*(?:Error|Exception|Interrupt|Exit)?: .+|\w+Error)$/m.exec(
+      trace
+        .split('\n')
+        .slice(1)
+        .filter((line) => !line.startsWith(' '))
+        .join('\n'),
+    );
     const places = [...trace.matchAll(/^ {2}File "(.+?)", line (\d+)/gm)].map((m) => ({ file: m[1]!, line: Number(m[2]) }));
     const own = places.filter((place) => !LIBRARY.test(place.file)).pop();
     return { message: message?.[1] ?? trace.trim().split('\n').pop()!, ...(own && { place: own }) };
@@ -67,8 +73,14 @@ function runtimeOf(command: Command): 'python' | 'node' {
 }
 
 const readPort: Record<'python' | 'node', Text> = {
-  node: { en: 'Read the port from process.env.PORT (and the address from process.env.HOST) and pass them to listen().', fr: 'Lisez le port dans process.env.PORT (et l’adresse dans process.env.HOST) et passez-les à listen().' },
-  python: { en: "Read the port from os.environ['PORT'] (and the address from os.environ.get('HOST')), then bind((host, port)) and listen().", fr: "Lisez le port dans os.environ['PORT'] (et l’adresse dans os.environ.get('HOST')), puis appelez bind((host, port)) et listen()." },
+  node: {
+    en: 'Read the port from process.env.PORT (and the address from process.env.HOST) and pass them to listen().',
+    fr: 'Lisez le port dans process.env.PORT (et l’adresse dans process.env.HOST) et passez-les à listen().',
+  },
+  python: {
+    en: "Read the port from os.environ['PORT'] (and the address from os.environ.get('HOST')), then bind((host, port)) and listen().",
+    fr: "Lisez le port dans os.environ['PORT'] (et l’adresse dans os.environ.get('HOST')), puis appelez bind((host, port)) et listen().",
+  },
 };
 
 /** Why the server did not start, as a failure whose hint fits the kind. */
@@ -88,7 +100,10 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
       const line = `${at(error.place)}: ${error.message}`;
       return fail(
         { en: `the server does not compile: ${line}`, fr: `le serveur ne compile pas : ${line}` },
-        { en: `Fix this line (the first error is the one to fix first), then run it yourself: ${run}`, fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}` },
+        {
+          en: `Fix this line (the first error is the one to fix first), then run it yourself: ${run}`,
+          fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}`,
+        },
       );
     }
     case 'throws': {
@@ -98,8 +113,14 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
       const source = error.place && sourceLine(error.place);
       const quoted = source ? `: ${source}` : '';
       return fail(
-        { en: `the server threw an exception while starting${where}${quoted}\n${error.message}`, fr: `le serveur a levé une exception au démarrage${whereFr}${quoted}\n${error.message}` },
-        { en: `Read the exception's message and the line of your file it names. To see it yourself: ${run}`, fr: `Lisez le message de l’exception et la ligne de votre fichier qu’il désigne. Pour le voir vous-même : ${run}` },
+        {
+          en: `the server threw an exception while starting${where}${quoted}\n${error.message}`,
+          fr: `le serveur a levé une exception au démarrage${whereFr}${quoted}\n${error.message}`,
+        },
+        {
+          en: `Read the exception's message and the line of your file it names. To see it yourself: ${run}`,
+          fr: `Lisez le message de l’exception et la ligne de votre fichier qu’il désigne. Pour le voir vous-même : ${run}`,
+        },
       );
     }
     case 'exits':
@@ -113,13 +134,19 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
     case 'other-port': {
       const ports = otherPorts.join(', ');
       return fail(
-        { en: `the server listens on port ${ports}, not on port ${port} given in PORT`, fr: `le serveur écoute sur le port ${ports}, pas sur le port ${port} donné par PORT` },
+        {
+          en: `the server listens on port ${ports}, not on port ${port} given in PORT`,
+          fr: `le serveur écoute sur le port ${ports}, pas sur le port ${port} donné par PORT`,
+        },
         { en: `The port is written in your code: ${readPort[runtime].en}`, fr: `Le port est écrit en dur dans votre code : ${readPort[runtime].fr}` },
       );
     }
     case 'never-listens':
       return fail(
-        { en: `the server runs but does not listen on port ${port} (given in PORT)`, fr: `le serveur tourne mais n’écoute pas sur le port ${port} (donné par PORT)` },
+        {
+          en: `the server runs but does not listen on port ${port} (given in PORT)`,
+          fr: `le serveur tourne mais n’écoute pas sur le port ${port} (donné par PORT)`,
+        },
         { en: `${readPort[runtime].en} To see it yourself: ${run}`, fr: `${readPort[runtime].fr} Pour le voir vous-même : ${run}` },
       );
   }

@@ -65,7 +65,12 @@ export function debugCommand(command: Command, port = 55555, from = process.env.
     return `${env} ${inside ? 'npx tsx' : shellWord(path.join(ROOT, 'node_modules/.bin/tsx'))} ${where}`;
   }
   // python3, python or py -3, as found (pythonCommand), without the -u the checks add.
-  if (file.endsWith('.py')) return `${env} ${command.argv.slice(0, -1).filter((word) => word !== '-u').map(shellWord).join(' ')} ${where}`;
+  if (file.endsWith('.py'))
+    return `${env} ${command.argv
+      .slice(0, -1)
+      .filter((word) => word !== '-u')
+      .map(shellWord)
+      .join(' ')} ${where}`;
   if (command.argv[0] === process.execPath) return `${env} node ${where}`;
   return `${env} ${command.argv.map(shellWord).join(' ')}`;
 }

@@ -39,13 +39,22 @@ export async function expectOneLineError(program: Program, mustMention?: string)
   const lines = output.split('\n').filter((line) => line.trim() !== '');
   const detail = { output: output || '(nothing printed)' };
   if (exit.code === 0) {
-    throw new CheckFailure({ en: 'it exited with code 0: an error should exit with another code', fr: "il s’est arrêté avec le code 0 : une erreur doit donner un autre code" }, detail);
+    throw new CheckFailure(
+      { en: 'it exited with code 0: an error should exit with another code', fr: 'il s’est arrêté avec le code 0 : une erreur doit donner un autre code' },
+      detail,
+    );
   }
   if (lines.length === 0) {
-    throw new CheckFailure({ en: 'it exited without printing why', fr: "il s’est arrêté sans dire pourquoi" }, detail);
+    throw new CheckFailure({ en: 'it exited without printing why', fr: 'il s’est arrêté sans dire pourquoi' }, detail);
   }
   if (STACK_LINE.test(output) || lines.length > 2) {
-    throw new CheckFailure({ en: 'it printed a stack trace or several lines instead of one clear message', fr: "il a affiché une pile d’appels ou plusieurs lignes au lieu d’un message clair" }, detail);
+    throw new CheckFailure(
+      {
+        en: 'it printed a stack trace or several lines instead of one clear message',
+        fr: 'il a affiché une pile d’appels ou plusieurs lignes au lieu d’un message clair',
+      },
+      detail,
+    );
   }
   if (mustMention && !output.includes(mustMention)) {
     throw new CheckFailure({ en: `the message does not mention ${mustMention}`, fr: `le message ne mentionne pas ${mustMention}` }, detail);
@@ -62,8 +71,14 @@ export function expectAbsent(before: string, text: string | RegExp, peer: Peer, 
 export function clientNoServer(nickname?: string): Check {
   return {
     id: 'client-no-server',
-    title: { en: 'the client, with no server running: one clear line, no stack trace', fr: 'le client, sans serveur lancé : une ligne claire, sans pile d’appels' },
-    hint: { en: "Listen for the socket's 'error' event and check err.code === 'ECONNREFUSED'.", fr: "Écoutez l’événement 'error' du socket et testez err.code === 'ECONNREFUSED'." },
+    title: {
+      en: 'the client, with no server running: one clear line, no stack trace',
+      fr: 'le client, sans serveur lancé : une ligne claire, sans pile d’appels',
+    },
+    hint: {
+      en: "Listen for the socket's 'error' event and check err.code === 'ECONNREFUSED'.",
+      fr: "Écoutez l’événement 'error' du socket et testez err.code === 'ECONNREFUSED'.",
+    },
     needs: ['client'],
     async run(lab) {
       const client = lab.startClient(await freePort());

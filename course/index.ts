@@ -40,11 +40,34 @@ export interface Step {
 
 export const steps: Step[] = [
   { id: '01', dir: 'steps/01-socket', title: { en: 'A socket that listens', fr: 'Un socket qui écoute' }, checks: socket, exercise: socketExercise },
-  { id: '02', dir: 'steps/02-broadcast', title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' }, checks: broadcast, exercise: broadcastExercise },
-  { id: '03', dir: 'steps/03-nick-handshake', title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' }, checks: nickHandshake, exercise: nickHandshakeExercise },
-  { id: '04', dir: 'steps/04-threads-async', title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' }, checks: threadsAsync, exercise: threadsAsyncExercise },
+  {
+    id: '02',
+    dir: 'steps/02-broadcast',
+    title: { en: 'Broadcast to every client', fr: 'Diffuser à tous les clients' },
+    checks: broadcast,
+    exercise: broadcastExercise,
+  },
+  {
+    id: '03',
+    dir: 'steps/03-nick-handshake',
+    title: { en: 'The NICK handshake', fr: 'La poignée de main NICK' },
+    checks: nickHandshake,
+    exercise: nickHandshakeExercise,
+  },
+  {
+    id: '04',
+    dir: 'steps/04-threads-async',
+    title: { en: 'Many clients, no threads', fr: 'Plusieurs clients, sans threads' },
+    checks: threadsAsync,
+    exercise: threadsAsyncExercise,
+  },
   ...challenges,
-  { id: 'final', dir: 'final', title: { en: 'The final chatroom', fr: 'Le salon final' }, checks: [...finalChatroom, ...finalClass, ...finalHardening, ...finalIdentity] },
+  {
+    id: 'final',
+    dir: 'final',
+    title: { en: 'The final chatroom', fr: 'Le salon final' },
+    checks: [...finalChatroom, ...finalClass, ...finalHardening, ...finalIdentity],
+  },
 ];
 
 export function findStep(id: string): Step | undefined {

@@ -20,7 +20,10 @@ async function arrive(lab: Lab, server: RunningServer, who: string) {
 const counts = serverCheck({
   id: 'counts-connected',
   title: { en: 'prints "<n> connected" after each arrival and each departure', fr: 'affiche « <n> connected » après chaque arrivée et chaque départ' },
-  hint: { en: "A counter outside createServer(): +1 on connection, -1 on the socket's 'close'; print it each time.", fr: "Un compteur hors de createServer() : +1 à la connexion, -1 sur le 'close' du socket ; affichez-le à chaque fois." },
+  hint: {
+    en: "A counter outside createServer(): +1 on connection, -1 on the socket's 'close'; print it each time.",
+    fr: "Un compteur hors de createServer() : +1 à la connexion, -1 sur le 'close' du socket ; affichez-le à chaque fois.",
+  },
   async run(lab) {
     const server = await lab.startServer();
     const log = server.program.output;
@@ -37,7 +40,10 @@ const counts = serverCheck({
 
 const notToSender = serverCheck({
   id: 'broadcast-others',
-  title: { en: 'sends what one client says to every other client, not back to the sender', fr: 'envoie ce que dit un client à tous les autres, sans le renvoyer à l’expéditeur' },
+  title: {
+    en: 'sends what one client says to every other client, not back to the sender',
+    fr: 'envoie ce que dit un client à tous les autres, sans le renvoyer à l’expéditeur',
+  },
   hint: { en: 'Give broadcast() the sender too, and skip it in the loop.', fr: 'Donnez aussi l’expéditeur à broadcast(), et sautez-le dans la boucle.' },
   async run(lab) {
     const server = await lab.startServer();
@@ -46,14 +52,23 @@ const notToSender = serverCheck({
     for (const peer of [bob, carol]) await peer.readUntil('hello from alice');
     // What alice got before bob's next message: not her own.
     bob.send('bob marker');
-    expectAbsent(await alice.readUntil('bob marker'), 'hello from alice', alice, { en: 'alice received her own message', fr: 'alice a reçu son propre message' });
+    expectAbsent(await alice.readUntil('bob marker'), 'hello from alice', alice, {
+      en: 'alice received her own message',
+      fr: 'alice a reçu son propre message',
+    });
   },
 });
 
 const refusesTaken = serverCheck({
   id: 'refuses-taken-nick',
-  title: { en: 'answers a nickname already taken with "NICK" again, and takes the next one', fr: 'répond à un pseudo déjà pris par « NICK » à nouveau, et prend le suivant' },
-  hint: { en: 'In the nickname handler: if nicknames.includes(it), write "NICK" and wait for the next chunk (socket.once again).', fr: 'Dans le traitement du pseudo : si nicknames.includes(pseudo), écrivez « NICK » et attendez le morceau suivant (à nouveau socket.once).' },
+  title: {
+    en: 'answers a nickname already taken with "NICK" again, and takes the next one',
+    fr: 'répond à un pseudo déjà pris par « NICK » à nouveau, et prend le suivant',
+  },
+  hint: {
+    en: 'In the nickname handler: if nicknames.includes(it), write "NICK" and wait for the next chunk (socket.once again).',
+    fr: 'Dans le traitement du pseudo : si nicknames.includes(pseudo), écrivez « NICK » et attendez le morceau suivant (à nouveau socket.once).',
+  },
   async run(lab) {
     const server = await lab.startServer();
     const alice = await join(lab, server, 'alice');
@@ -69,8 +84,14 @@ const refusesTaken = serverCheck({
 
 const tellsShutdown = serverCheck({
   id: 'ctrl-c-tells',
-  title: { en: 'on Ctrl+C, sends "Server shutting down" to every client, then exits with code 0', fr: 'sur Ctrl+C, envoie « Server shutting down » à chaque client, puis sort avec le code 0' },
-  hint: { en: "process.on('SIGINT', ...): broadcast, end() each socket, then server.close(() => process.exit(0)).", fr: "process.on('SIGINT', ...) : diffusez, appelez end() sur chaque socket, puis server.close(() => process.exit(0))." },
+  title: {
+    en: 'on Ctrl+C, sends "Server shutting down" to every client, then exits with code 0',
+    fr: 'sur Ctrl+C, envoie « Server shutting down » à chaque client, puis sort avec le code 0',
+  },
+  hint: {
+    en: "process.on('SIGINT', ...): broadcast, end() each socket, then server.close(() => process.exit(0)).",
+    fr: "process.on('SIGINT', ...) : diffusez, appelez end() sur chaque socket, puis server.close(() => process.exit(0)).",
+  },
   async run(lab) {
     const server = await lab.startServer();
     const alice = await join(lab, server, 'alice');
@@ -81,7 +102,11 @@ const tellsShutdown = serverCheck({
       await peer.inbox.waitClosed();
     }
     const exit = await server.program.waitExit();
-    if (exit.code !== 0) throw new CheckFailure({ en: `the server exited with ${exit.code ?? exit.signal}, not 0`, fr: `le serveur est sorti avec ${exit.code ?? exit.signal}, pas 0` });
+    if (exit.code !== 0)
+      throw new CheckFailure({
+        en: `the server exited with ${exit.code ?? exit.signal}, not 0`,
+        fr: `le serveur est sorti avec ${exit.code ?? exit.signal}, pas 0`,
+      });
   },
 });
 

@@ -100,8 +100,7 @@ export class ChatServer implements ChatContext {
         socket.end(`${refusal}\n`);
         // A refused client may keep its side open (nc does): it must not keep a socket, nor stop close() from ending.
         setTimeout(() => raw.destroy(), this.options.quitGrace * 1000).unref();
-      }
-      else this.#sessions.add(new Session(socket, this, ip, address));
+      } else this.#sessions.add(new Session(socket, this, ip, address));
     });
   }
 
@@ -135,9 +134,12 @@ export class ChatServer implements ChatContext {
       // Logged once closed, when the connection no longer counts against its address's limit.
       const unfinished = this.#handshakes.delete(raw);
       if (this.#stopping) return;
-      const failure = handshake.failure || (unfinished && handshake.started ? 'closed during the handshake (does the client trust this certificate? wrong --ca, or expired)' : '');
+      const failure =
+        handshake.failure ||
+        (unfinished && handshake.started ? 'closed during the handshake (does the client trust this certificate? wrong --ca, or expired)' : '');
       // Summarised per address and kind of failure: a flood of one says so in a line, and other kinds still show.
-      if (failure) this.summary.log('tls-error', `${raw.remoteAddress} (${failure})`, `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${failure}`, 'TLS errors');
+      if (failure)
+        this.summary.log('tls-error', `${raw.remoteAddress} (${failure})`, `${formatAddress(raw.remoteAddress, raw.remotePort)}: ${failure}`, 'TLS errors');
     });
     raw.once('data', (first) => {
       handshake.started = true;
@@ -260,7 +262,8 @@ export function describeTlsError(err: NodeJS.ErrnoException & { reason?: string 
   const why = err.reason || code || err.message.split('\n')[0] || 'error';
   if (code === 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA') return `${why} (the client does not trust this certificate: wrong --ca?)`;
   if (code === 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED') return `${why} (the certificate has expired: npm run cert)`;
-  if (code === 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE' || code === 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN') return `${why} (the client refused the certificate)`;
+  if (code === 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE' || code === 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN')
+    return `${why} (the client refused the certificate)`;
   if (code === 'ECONNRESET') return 'connection reset during the handshake';
   return why;
 }

@@ -85,6 +85,8 @@ type Row<T, Optional extends boolean> = { help: string; env?: string } & ([T] ex
         : TextRow & { fallback: string }
       : { kind: 'tls' });
 
+// `{} extends Pick<T, K>` is true exactly when K is an optional key of T.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>, {} extends Pick<ServerOptions, K> ? true : false> } = {
   host: { kind: 'text', fallback: '127.0.0.1', unit: 'HOST', help: 'address to listen on (0.0.0.0 for the whole network, ::1 or :: for IPv6)' },
   port: { kind: 'number', fallback: 55555, min: 0, max: 65535, unit: 'PORT', help: 'port to listen on' },
@@ -118,7 +120,13 @@ const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>
   noticeBurst: { kind: 'number', fallback: 6, min: 1, unit: 'N', help: 'arrivals one address may have announced at once' },
   noticeRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'announced arrivals per second after that' },
   redis: { kind: 'text', unit: 'URL', env: 'REDIS_URL', help: 'share one room with other servers through Redis, e.g. redis://127.0.0.1:6379' },
-  logSummary: { kind: 'number', fallback: 10, min: 0.05, unit: 'S', help: 'repeated log events from one address (refusals, wrong passwords, TLS errors): one line, then a count every S seconds' },
+  logSummary: {
+    kind: 'number',
+    fallback: 10,
+    min: 0.05,
+    unit: 'S',
+    help: 'repeated log events from one address (refusals, wrong passwords, TLS errors): one line, then a count every S seconds',
+  },
 };
 
 type Field = keyof ServerOptions;
@@ -275,7 +283,11 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = process
       }
       case 'secret': {
         const file = raw(flag);
-        const value = file ? readOption(flag, file, true).toString('utf8').replace(/\r?\n$/, '') : env[row.secretEnv] || undefined;
+        const value = file
+          ? readOption(flag, file, true)
+              .toString('utf8')
+              .replace(/\r?\n$/, '')
+          : env[row.secretEnv] || undefined;
         if (value === '') throw new Error(`--${flag}: the password is empty`);
         if (value !== undefined) options[field] = value;
         break;

@@ -55,8 +55,7 @@ export interface Messages {
 /** "#1 alice, #2 bob": an operator can /kick #2 a name they cannot type. */
 const numbered = (nicks: string[]) => nicks.map((nick, i) => `#${i + 1} ${nick}`).join(', ');
 
-const people = (lang: Lang, n: number) =>
-  lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`;
+const people = (lang: Lang, n: number) => (lang === 'fr' ? `${n} personne${n > 1 ? 's' : ''} en ligne` : `${n} ${n === 1 ? 'person' : 'people'} online`);
 
 // Why a nickname was refused (the argument of the nick-invalid error, see nick.ts).
 const nickRules: Record<Lang, Record<string, string>> = {
@@ -101,7 +100,8 @@ the commands.`,
   wrongHost: (host: string) => `The server's certificate is not for "${host}": check --host, or ask for a certificate that names it.`,
   tlsFailed: (why: string) => `Secure connection failed: ${why}`,
   notTls: (where: string) => `${where} does not speak TLS: connect without --tls.`,
-  caUnreadable: (file: string, why: string) => `Cannot read the certificate given with --ca (${file}): ${why === 'ENOENT' ? 'no such file' : why === 'EACCES' ? 'permission denied' : 'unreadable'} (${why}).`,
+  caUnreadable: (file: string, why: string) =>
+    `Cannot read the certificate given with --ca (${file}): ${why === 'ENOENT' ? 'no such file' : why === 'EACCES' ? 'permission denied' : 'unreadable'} (${why}).`,
   caInvalid: (file: string) => `${file} (--ca) is not a certificate in PEM form: give the class certificate (cert.pem, made by "npm run cert").`,
   clearPassword: 'Warning: this connection is not encrypted; anyone on the network can read the password you send (ask for --tls).',
   operator: (nick: string) => `${nick} is now an operator`,
@@ -197,8 +197,10 @@ les commandes.`,
   wrongHost: (host: string) => `Le certificat du serveur n’est pas au nom de « ${host} » : vérifiez --host, ou demandez un certificat à ce nom.`,
   tlsFailed: (why: string) => `Échec de la connexion chiffrée : ${why}`,
   notTls: (where: string) => `${where} ne parle pas TLS : connectez-vous sans --tls.`,
-  caUnreadable: (file: string, why: string) => `Impossible de lire le certificat donné avec --ca (${file}) : ${why === 'ENOENT' ? 'fichier introuvable' : why === 'EACCES' ? 'accès refusé' : 'illisible'} (${why}).`,
-  caInvalid: (file: string) => `${file} (--ca) n’est pas un certificat au format PEM : donnez le certificat de la classe (cert.pem, créé par « npm run cert »).`,
+  caUnreadable: (file: string, why: string) =>
+    `Impossible de lire le certificat donné avec --ca (${file}) : ${why === 'ENOENT' ? 'fichier introuvable' : why === 'EACCES' ? 'accès refusé' : 'illisible'} (${why}).`,
+  caInvalid: (file: string) =>
+    `${file} (--ca) n’est pas un certificat au format PEM : donnez le certificat de la classe (cert.pem, créé par « npm run cert »).`,
   clearPassword: 'Attention : cette connexion n’est pas chiffrée ; n’importe qui sur le réseau peut lire le mot de passe que vous envoyez (demandez --tls).',
   operator: (nick: string) => `${nick} est maintenant opérateur`,
   kicked: (nick: string, by: string, why: string) => `${nick} a été exclu par ${by}${why ? ` (${why})` : ''}`,

@@ -63,7 +63,10 @@ const SCHEMAS: Record<Wire['t'], { fields: Record<string, (v: unknown) => boolea
     optional: ['line', 'join', 'leave', 'rename'],
   },
   to: { fields: { key: (v) => isString(v), line: isLine } },
-  mod: { fields: { key: (v) => isString(v), kind: (v) => v === 'kick' || v === 'mute' || v === 'unmute', by: isNick, reason: isReason }, optional: ['by', 'reason'] },
+  mod: {
+    fields: { key: (v) => isString(v), kind: (v) => v === 'kick' || v === 'mute' || v === 'unmute', by: isNick, reason: isReason },
+    optional: ['by', 'reason'],
+  },
   beat: { fields: { members: (v) => Array.isArray(v) && v.length <= MAX_MEMBERS && v.every(isMember) } },
   ban: { fields: { ip: isIp, nick: isNick, by: isBy, reason: isReason, until: isTime } },
   unban: { fields: { ip: isIp } },

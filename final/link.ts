@@ -12,10 +12,7 @@ import type { Ban } from './moderation.ts';
  * address and a nickname key). `until` is a time in ms since 1970.
  */
 export type ModerationEvent =
-  | ({ t: 'ban' } & Ban)
-  | { t: 'unban'; ip: string }
-  | { t: 'mute'; ip: string; key: string; until: number }
-  | { t: 'unmute'; ip: string; key: string };
+  ({ t: 'ban' } & Ban) | { t: 'unban'; ip: string } | { t: 'mute'; ip: string; key: string; until: number } | { t: 'unmute'; ip: string; key: string };
 
 /** What servers tell each other. `line` is shown to everyone; the rest keeps the member lists right. */
 export type LinkEvent =

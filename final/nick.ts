@@ -37,13 +37,19 @@ export function checkNick(raw: string): NickCheck {
   const nick = raw.trim().normalize('NFC');
   const length = [...nick].length; // code points, not UTF-16 units
   const problem =
-    length < 1 || length > MAX_NICK_LENGTH ? 'length'
-    : INVISIBLE.test(nick) ? 'invisible'
-    : !VALID.test(nick) ? 'characters'
-    : !marksAreSane(nick) ? 'marks'
-    : !LETTER_OR_DIGIT.test(nick) ? 'letter'
-    : !PRINTABLE_ASCII.test(nick) && !oneScript(nick) ? 'scripts'
-    : undefined;
+    length < 1 || length > MAX_NICK_LENGTH
+      ? 'length'
+      : INVISIBLE.test(nick)
+        ? 'invisible'
+        : !VALID.test(nick)
+          ? 'characters'
+          : !marksAreSane(nick)
+            ? 'marks'
+            : !LETTER_OR_DIGIT.test(nick)
+              ? 'letter'
+              : !PRINTABLE_ASCII.test(nick) && !oneScript(nick)
+                ? 'scripts'
+                : undefined;
   return problem ? { ok: false, problem } : { ok: true, nick, key: nickKey(nick) };
 }
 
@@ -67,7 +73,9 @@ function fold(text: string): string {
 function skeleton(text: string): string {
   const bare = text.normalize('NFD').replace(INVISIBLES, '');
   // A dot above on an i or j is drawn where its own dot is ("i̇" looks like "i").
-  return unhomoglyph(bare).normalize('NFD').replace(/(?<=[ij])\u0307/g, '');
+  return unhomoglyph(bare)
+    .normalize('NFD')
+    .replace(/(?<=[ij])\u0307/g, '');
 }
 // #endregion key
 
@@ -104,7 +112,11 @@ const COMMON = /[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]/u;
 // together (Jpan), Korean Han and Hangul (Kore), Chinese Han and Bopomofo (Hanb).
 const AUGMENT: Record<string, string[]> = { Hani: ['Jpan', 'Kore', 'Hanb'], Hira: ['Jpan'], Kana: ['Jpan'], Hang: ['Kore'], Bopo: ['Hanb'] };
 // UTS #39 "highly restrictive": Latin may also mix with one of these (as in "Tシャツ").
-const LATIN_MIXES = [['Latn', 'Jpan'], ['Latn', 'Hanb'], ['Latn', 'Kore']];
+const LATIN_MIXES = [
+  ['Latn', 'Jpan'],
+  ['Latn', 'Hanb'],
+  ['Latn', 'Kore'],
+];
 
 const scriptCache = new Map<string, string[] | null>();
 /** The scripts a character is written in (with the augmented sets), or null for Common and Inherited. */
@@ -142,11 +154,9 @@ export function nickForLog(nick: string): string {
   let letter = false; // the previous character was shown as it is, and takes accents
   for (const ch of nick) {
     const plain: boolean =
-      /[\x21-\x5b\x5d-\x7e]/.test(ch) ||
-      (/[\p{L}\p{Nd}]/u.test(ch) && !PRINTABLE_ASCII.test(skeleton(ch).normalize('NFC'))) ||
-      (letter && /\p{M}/u.test(ch));
+      /[\x21-\x5b\x5d-\x7e]/.test(ch) || (/[\p{L}\p{Nd}]/u.test(ch) && !PRINTABLE_ASCII.test(skeleton(ch).normalize('NFC'))) || (letter && /\p{M}/u.test(ch));
     shown += plain ? ch : `\\u{${ch.codePointAt(0)!.toString(16)}}`;
-    letter = plain && !/[\x00-\x7f]/.test(ch);
+    letter = plain && ch.codePointAt(0)! > 0x7f; // ASCII is not a letter of another script
   }
   return shown;
 }

@@ -295,8 +295,16 @@ export class RedisLink implements Link {
 
   /** A beat lists a server's members: announce whoever we had wrong (after a split, say). */
   #reconcile(known: Map<string, string>, told: Map<string, string>): void {
-    for (const [key, nick] of known) if (!told.has(key)) this.#say(notice('left', [nick, 'split'])), known.delete(key);
-    for (const [key, nick] of told) if (!known.has(key)) this.#say(notice('joined', [nick])), known.set(key, nick);
+    for (const [key, nick] of known) {
+      if (told.has(key)) continue;
+      this.#say(notice('left', [nick, 'split']));
+      known.delete(key);
+    }
+    for (const [key, nick] of told) {
+      if (known.has(key)) continue;
+      this.#say(notice('joined', [nick]));
+      known.set(key, nick);
+    }
   }
 
   /** Tell this server's members only. */

@@ -179,6 +179,7 @@ export function cellWidth(grapheme: string): number {
   if (first < 0x7f) return first < 0x20 ? 0 : 1;
   if (/^[\p{M}\p{Default_Ignorable_Code_Point}]/u.test(grapheme)) return 0;
   // An emoji drawn in colour (with U+FE0F, a skin tone, a ZWJ sequence, a flag) takes two.
+  // eslint-disable-next-line no-misleading-character-class -- single code points on purpose (selector, joiner, skin tones)
   if (/^\p{Extended_Pictographic}.*[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|^\p{Regional_Indicator}/su.test(grapheme)) return 2;
   let cells = 1;
   for (const ch of grapheme) cells = Math.max(cells, eastAsianWidth(ch.codePointAt(0)!));

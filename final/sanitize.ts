@@ -22,8 +22,12 @@ const UNSAFE =
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 // Scripts whose spelling needs a zero-width (non-)joiner between two letters:
 // Persian "می‌خواهم", Hindi, Sinhala...
-const JOINING = new RegExp(`[${['Arab', 'Syrc', 'Mong', 'Deva', 'Beng', 'Guru', 'Gujr', 'Orya', 'Taml', 'Telu', 'Knda', 'Mlym', 'Sinh'].map((script) => `\\p{scx=${script}}`).join('')}]`, 'u');
+const JOINING = new RegExp(
+  `[${['Arab', 'Syrc', 'Mong', 'Deva', 'Beng', 'Guru', 'Gujr', 'Orya', 'Taml', 'Telu', 'Knda', 'Mlym', 'Sinh'].map((script) => `\\p{scx=${script}}`).join('')}]`,
+  'u',
+);
 const EMOJI = /\p{Extended_Pictographic}/u;
+// eslint-disable-next-line no-misleading-character-class -- a selector or a skin tone alone, on purpose
 const EMOJI_END = /[\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]/u; // an emoji, or its selector or skin tone
 
 /** The invisible characters that text needs, by what stands before (`before`) and after (`after`) them. */
@@ -51,8 +55,9 @@ function codePointBefore(text: string, at: number): string {
 // first halves of those beyond U+FFFF, and of emoji). Plain ASCII, French or
 // Chinese never matches: one quick scan. Written with \p{Cf}, or as the exact
 // list of 25 ranges, the scan costs 8 to 10 times more on a line with accents.
-// eslint-disable-next-line no-control-regex
-const QUICK = /[\x00-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u08e2\u115f\u1160\u17b4-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufeff\uffa0-\uffff\ud804-\udb43]/;
+const QUICK =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- controls and lone marks are what it looks for
+  /[\x00-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u08e2\u115f\u1160\u17b4-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufeff\uffa0-\uffff\ud804-\udb43]/;
 
 /** Remove everything that could drive a terminal or hide in the text; a tab becomes a space. */
 export function sanitize(text: string): string {

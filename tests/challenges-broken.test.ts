@@ -56,7 +56,10 @@ describe('a planted mistake fails exactly its check', () => {
       const failed = results.filter((result) => result.outcome?.status === 'fail');
       // The reasons only: a full report of slow-consumer would escape the 24 MB the sender received.
       const reasons = failed.map((result) => (result.outcome?.status === 'fail' ? `${result.check.id}: ${result.outcome.failure.reason.en}` : '')).join('\n');
-      expect(failed.map((result) => result.check.id), reasons).toEqual([broken.fails]);
+      expect(
+        failed.map((result) => result.check.id),
+        reasons,
+      ).toEqual([broken.fails]);
     });
   });
 });

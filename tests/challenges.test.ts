@@ -49,7 +49,11 @@ describe('checks', () => {
 
 describe('npm run exercise -- --list', () => {
   it('prints every step and challenge in order, one per line, its id first, with the progress', () => {
-    const lines = listExercises({ current: '06', steps: { '05': { passed: 4, total: 4, done: true, at: '' }, '06': { passed: 3, total: 9, done: false, at: '' } } }, 'en', plain);
+    const lines = listExercises(
+      { current: '06', steps: { '05': { passed: 4, total: 4, done: true, at: '' }, '06': { passed: 3, total: 9, done: false, at: '' } } },
+      'en',
+      plain,
+    );
     const exercises = steps.filter((step) => step.exercise);
     expect(lines.map((line) => line.split(' ')[0])).toEqual(exercises.map((step) => step.id));
     expect(lines[exercises.findIndex((step) => step.id === '05')]).toMatch(/^05 +challenge +Notices.*done$/);
@@ -58,7 +62,11 @@ describe('npm run exercise -- --list', () => {
   });
 
   it('works from the command line, in French too', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/exercise.ts', '--list', '--lang', 'fr'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/exercise.ts', '--list', '--lang', 'fr'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(steps.filter((step) => step.exercise).length);
@@ -76,7 +84,7 @@ describe('--mine: the student’s own previous work as the start', () => {
       '// Exercise 05: Notices, and the server signs.',
       '// This is the code of steps/04-threads-async: each TODO marks a place to change.',
       '',
-      "const port = Number(process.env.PORT ?? 55555);",
+      'const port = Number(process.env.PORT ?? 55555);',
       '  // TODO: an old marker of challenge 05',
       '  //       on two lines',
       "socket.once('data', (data) => {",

@@ -34,7 +34,10 @@ describe('class report', () => {
   it('checks every student, and goes on past broken or missing work', () => {
     expect(rows.map((row) => row.student)).toEqual(['alice', 'bob', 'carol']);
     const [alice, bob, carol] = rows;
-    expect(alice!.behaviours.every((b) => b.status === 'pass' || b.status === 'skip'), JSON.stringify(alice)).toBe(true);
+    expect(
+      alice!.behaviours.every((b) => b.status === 'pass' || b.status === 'skip'),
+      JSON.stringify(alice),
+    ).toBe(true);
     expect(bob!.behaviours[0]).toMatchObject({ id: 'starts', status: 'fail' });
     expect(bob!.behaviours[0]!.reason).toContain('does not compile');
     expect(bob!.behaviours.slice(1).every((b) => b.status === 'not-run')).toBe(true);
@@ -74,11 +77,21 @@ describe('class report', () => {
   }, 60000);
 
   it('the command: options, and a CSV file', () => {
-    expect(parseClassArgs(['class', '--step', '2', '--csv=out.csv', '--bogus'])).toMatchObject({ folder: 'class', step: '2', csv: 'out.csv', unknown: '--bogus' });
+    expect(parseClassArgs(['class', '--step', '2', '--csv=out.csv', '--bogus'])).toMatchObject({
+      folder: 'class',
+      step: '2',
+      csv: 'out.csv',
+      unknown: '--bogus',
+    });
     const folder = makeClass(undefined);
     const csv = path.join(folder, 'out.csv');
     const { LC_ALL, LC_MESSAGES, LANG, ...env } = process.env;
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'tools/class-report.ts', folder, '--step', '1', '--csv', csv], { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 120000 });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'tools/class-report.ts', folder, '--step', '1', '--csv', csv], {
+      cwd: ROOT,
+      env: { ...env, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 120000,
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^bob +✘/m);
     expect(readFileSync(csv, 'utf8')).toContain('carol,01,missing');

@@ -21,7 +21,11 @@ const exercises = steps.filter((step): step is Step & { exercise: NonNullable<St
 const LANGS = ['en', 'fr'] as const;
 
 /** Prose only: fenced code, inline code and code imports removed. */
-const prose = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, '').replace(/`` [\s\S]*? ``|`[^`\n]*`/g, '').replace(/^<<< .*$/gm, '');
+const prose = (markdown: string) =>
+  markdown
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`` [\s\S]*? ``|`[^`\n]*`/g, '')
+    .replace(/^<<< .*$/gm, '');
 
 it('has an exercise for every numbered step', () => {
   expect(exercises.map((step) => step.id)).toEqual(expect.arrayContaining(['01', '02', '03', '04']));
@@ -142,4 +146,3 @@ describe('every reference passes its own verify', () => {
     expect(text).toContain('npm run solution -- 02');
   });
 });
-

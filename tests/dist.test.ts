@@ -78,7 +78,9 @@ describe('npm run build: the final chatroom without the dev toolchain', () => {
 
   afterAll(async () => {
     for (const socket of sockets) socket.destroy();
-    await Promise.all(children.map((child) => (child.exitCode === null && child.signalCode === null ? (child.kill(), new Promise((r) => child.once('close', r))) : null)));
+    await Promise.all(
+      children.map((child) => (child.exitCode === null && child.signalCode === null ? (child.kill(), new Promise((r) => child.once('close', r))) : null)),
+    );
     rmSync(copy, { recursive: true, force: true });
   });
 

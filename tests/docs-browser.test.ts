@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLock } from './browser.ts';
 import { steps } from '../course/index.ts';
-import { DIST, ROOT, builtPage, builtPages, codeBlockCount, ensureBuild, listingsOf, type CodeLine } from './site.ts';
+import { DIST, ROOT, builtPage, builtPages, ensureBuild, listingsOf, type CodeLine } from './site.ts';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const CHROMIUM = '/usr/bin/chromium';
@@ -246,9 +246,15 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
         const page = await open(pathname);
         await page.setViewportSize(viewport);
         // The code, with its caption and highlighted lines; then the run, in time order.
-        await page.locator('.vp-doc figure.listing').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await page
+          .locator('.vp-doc figure.listing')
+          .first()
+          .evaluate((element) => element.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: path.join(RESULTS, `docs-step-02.${lang}.${device}.code.png`) });
-        await page.locator('.vp-doc figure.transcript').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await page
+          .locator('.vp-doc figure.transcript')
+          .first()
+          .evaluate((element) => element.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: path.join(RESULTS, `docs-step-02.${lang}.${device}.run.png`) });
         expect(await page.locator('.vp-doc figure.transcript kbd.typed').count(), `typed input on ${pathname}`).toBeGreaterThan(0);
         await page.setViewportSize({ width: 1440, height: 900 });
@@ -322,15 +328,26 @@ describe('the built course site (HTML)', () => {
           const whole = listing.whole ?? [];
           expect(whole.length, `${listing.file}: the whole file behind <details>`).toBeGreaterThan(0);
           const lines = whole.filter((line) => compared(line.text));
-          expect(whole.filter((line) => line.highlighted && !compared(line.text)), `${listing.file}: highlighted blank or marker lines`).toEqual([]);
+          expect(
+            whole.filter((line) => line.highlighted && !compared(line.text)),
+            `${listing.file}: highlighted blank or marker lines`,
+          ).toEqual([]);
           // Nothing old is highlighted more than it must be, and nothing new is left plain.
           const plain = lines.filter((line) => !line.highlighted).map((line) => line.text.trim());
           expect(isSubsequence(plain, before), `${listing.file}: every plain line is in ${previous?.dir}, in order`).toBe(true);
-          const changed = lines.length - lcsLength(lines.map((line) => line.text.trim()), before);
+          const changed =
+            lines.length -
+            lcsLength(
+              lines.map((line) => line.text.trim()),
+              before,
+            );
           expect(lines.filter((line) => line.highlighted).length, `${listing.file}: highlighted lines, the fewest that explain the change`).toBe(changed);
           // The block shows the same lines, highlighted the same way, as in the whole file.
           const key = (line: CodeLine) => `${line.highlighted ? '+' : ' '}${line.text.trim()}`;
-          const unmarked = whole.filter((line) => !/^\/\/ #(end)?region /.test(line.text.trim())).map(key).join('\n');
+          const unmarked = whole
+            .filter((line) => !/^\/\/ #(end)?region /.test(line.text.trim()))
+            .map(key)
+            .join('\n');
           expect(unmarked, `${listing.file}: the block's highlights match the whole file's`).toContain(listing.shown.map(key).join('\n'));
         }
       });
@@ -343,7 +360,10 @@ describe('the built course site (HTML)', () => {
     for (const pathname of builtPages()) {
       const imports = sourcesOf(pathname).flatMap((file) =>
         [...fs.readFileSync(file, 'utf8').matchAll(/^<<<\s+@\/([^\s#{[]+)(#[\w-]+)?/gm)].map(([, target = '', region]) => ({
-          file: path.relative(ROOT, path.join(ROOT, 'docs', target)).split(path.sep).join('/'),
+          file: path
+            .relative(ROOT, path.join(ROOT, 'docs', target))
+            .split(path.sep)
+            .join('/'),
           region,
         })),
       );
@@ -354,7 +374,8 @@ describe('the built course site (HTML)', () => {
         const listing = listings[i];
         if (!listing?.caption.startsWith(item.file)) problems.push(`${pathname}: listing ${i + 1} should be captioned ${item.file}, is "${listing?.caption}"`);
         const source = fs.readFileSync(path.join(ROOT, item.file), 'utf8').trimEnd();
-        if (item.region && listing?.whole?.map((line) => line.text).join('\n') !== source) problems.push(`${pathname}: ${item.file}${item.region} does not come with the whole file`);
+        if (item.region && listing?.whole?.map((line) => line.text).join('\n') !== source)
+          problems.push(`${pathname}: ${item.file}${item.region} does not come with the whole file`);
       });
     }
     expect(count).toBeGreaterThan(20);

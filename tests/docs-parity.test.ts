@@ -100,7 +100,10 @@ function parsePage(file: string): Page {
     if (heading) page.headings.push({ level: heading[1]?.length ?? 0, text: heading[2] ?? '' });
     const snippet = /^<<<\s+(\S+)/.exec(line);
     if (snippet?.[1]) {
-      const [target = '', region] = snippet[1].replace(/\{.*\}$/, '').replace(/\[.*\]$/, '').split('#');
+      const [target = '', region] = snippet[1]
+        .replace(/\{.*\}$/, '')
+        .replace(/\[.*\]$/, '')
+        .split('#');
       page.imports.push({ file: resolveFrom(file, target), region });
       return;
     }
@@ -136,23 +139,38 @@ const rel = (file: string) => path.relative(ROOT, file);
 describe('docs: English and French twins', () => {
   it('every English page has a French twin at the same path, and the other way round', () => {
     expect(english.length).toBeGreaterThan(0);
-    expect(french.filter((file) => !english.includes(file)), 'French pages with no English twin').toEqual([]);
-    expect(english.filter((file) => !french.includes(file)), 'English pages with no French twin in docs/fr/').toEqual([]);
+    expect(
+      french.filter((file) => !english.includes(file)),
+      'French pages with no English twin',
+    ).toEqual([]);
+    expect(
+      english.filter((file) => !french.includes(file)),
+      'English pages with no French twin in docs/fr/',
+    ).toEqual([]);
   });
 
   for (const file of english.filter((name) => french.includes(name))) {
     it(`${file}: the twins have the same structure and the same code`, () => {
       const en = parsePage(path.join(DOCS, file));
       const fr = parsePage(path.join(FR, file));
-      expect(fr.headings.map((h) => h.level), 'heading levels, in order').toEqual(en.headings.map((h) => h.level));
+      expect(
+        fr.headings.map((h) => h.level),
+        'heading levels, in order',
+      ).toEqual(en.headings.map((h) => h.level));
       expect(fr.imports, 'code imports (<<<), in order').toEqual(en.imports);
       expect(fr.code, 'code blocks, in order').toEqual(en.code);
       expect(fr.components, 'diagrams and components, in order').toEqual(en.components);
-      expect(fr.containers.map((c) => c.kind), '::: boxes, in order').toEqual(en.containers.map((c) => c.kind));
+      expect(
+        fr.containers.map((c) => c.kind),
+        '::: boxes, in order',
+      ).toEqual(en.containers.map((c) => c.kind));
       // The same explicit anchors, so that the language switch keeps the section (docs/.vitepress/anchors.ts sets them).
       if (!ANCHORS_PENDING.includes(file)) {
         const anchors = (page: Page) => page.headings.filter((h) => h.level >= 2).map((h) => /\{#([\w-]+)\}\s*$/.exec(h.text)?.[1] ?? `(none on "${h.text}")`);
-        expect(anchors(en).filter((anchor) => anchor.startsWith('(none')), 'English headings without {#anchor}: run npx tsx docs/.vitepress/anchors.ts').toEqual([]);
+        expect(
+          anchors(en).filter((anchor) => anchor.startsWith('(none')),
+          'English headings without {#anchor}: run npx tsx docs/.vitepress/anchors.ts',
+        ).toEqual([]);
         expect(anchors(fr), 'the French headings carry the English anchors, in order').toEqual(anchors(en));
       }
       // The same included file, in the other language: exercise.en.md ↔ exercise.fr.md.
@@ -187,7 +205,10 @@ describe('docs: code imports and includes', () => {
     for (const dir of dirs) {
       for (const name of fs.readdirSync(dir).filter((entry) => entry.endsWith('.ts'))) {
         const file = path.join(dir, name);
-        const lines = fs.readFileSync(file, 'utf8').split('\n').map((line) => line.trim());
+        const lines = fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line) => line.trim());
         const open: string[] = [];
         lines.forEach((line, index) => {
           const start = /^\/\/ #region (\S+)$/.exec(line);
@@ -205,7 +226,11 @@ describe('docs: code imports and includes', () => {
   });
 
   it('every <!--@include--> points at an existing file', () => {
-    const missing = pages.flatMap((file) => parsePage(file).includes.filter((include) => !fs.existsSync(include)).map((include) => `${rel(file)}: ${rel(include)}`));
+    const missing = pages.flatMap((file) =>
+      parsePage(file)
+        .includes.filter((include) => !fs.existsSync(include))
+        .map((include) => `${rel(file)}: ${rel(include)}`),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -225,7 +250,10 @@ describe('docs: the site map and the steps', () => {
 
   it('the navigation lists every page', () => {
     const listed = new Set(allPages().map((link) => path.relative(DOCS, pageFile(link, DOCS))));
-    expect(english.filter((file) => !listed.has(file)), 'pages missing from docs/.vitepress/navigation.ts').toEqual([]);
+    expect(
+      english.filter((file) => !listed.has(file)),
+      'pages missing from docs/.vitepress/navigation.ts',
+    ).toEqual([]);
   });
 
   for (const step of steps) {
@@ -241,7 +269,10 @@ describe('docs: the site map and the steps', () => {
         expect(page.includes, `${rel(file)}: the exercise's texts`).toEqual(
           ['exercise', 'hint', 'solution'].map((part) => path.join(course, `${part}.${lang}.md`)),
         );
-        expect(page.imports.some((item) => item.file.startsWith(path.join(ROOT, step.dir))), `${rel(file)} imports its step's code`).toBe(true);
+        expect(
+          page.imports.some((item) => item.file.startsWith(path.join(ROOT, step.dir))),
+          `${rel(file)} imports its step's code`,
+        ).toBe(true);
       }
     });
   }

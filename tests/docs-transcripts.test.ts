@@ -27,9 +27,18 @@ function usedNames(): string[] {
 describe('transcripts: the runs the site shows', () => {
   it('every transcript a page shows is recorded, and every recorded one is shown', () => {
     const used = new Set(usedNames());
-    const recorded = fs.readdirSync(TRANSCRIPTS).filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, ''));
-    expect([...used].filter((name) => !recorded.includes(name)), 'shown but not recorded: run npm run docs:transcripts').toEqual([]);
-    expect(recorded.filter((name) => !used.has(name)), 'recorded but shown on no page').toEqual([]);
+    const recorded = fs
+      .readdirSync(TRANSCRIPTS)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.replace(/\.json$/, ''));
+    expect(
+      [...used].filter((name) => !recorded.includes(name)),
+      'shown but not recorded: run npm run docs:transcripts',
+    ).toEqual([]);
+    expect(
+      recorded.filter((name) => !used.has(name)),
+      'recorded but shown on no page',
+    ).toEqual([]);
     expect(sessions.map((session) => session.name).sort()).toEqual(recorded.sort());
   });
 

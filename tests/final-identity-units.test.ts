@@ -1,5 +1,6 @@
 // Who is who, module by module: nickname keys and rules (nick.ts), invisible
 // characters in messages (sanitize.ts), wrapped lines (render.ts).
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkNick, nickForLog, nickKey, type NickProblem } from '../final/nick.ts';
 import { CONTINUATION, cellWidth, wrapLine } from '../final/render.ts';
@@ -35,7 +36,13 @@ describe('nickname keys', () => {
     for (const lookalike of ['аlice', 'αlice', 'alicе']) expect(nickKey(lookalike)).toBe(nickKey('alice'));
   });
   it('keeps apart names that look different', () => {
-    for (const [a, b] of [['Zoe', 'Zoé'], ['alice', 'alicia'], ['李雷', '李雪'], ['ana', 'anna'], ['a-b', 'a_b']] as const) {
+    for (const [a, b] of [
+      ['Zoe', 'Zoé'],
+      ['alice', 'alicia'],
+      ['李雷', '李雪'],
+      ['ana', 'anna'],
+      ['a-b', 'a_b'],
+    ] as const) {
       expect(keyOf(a)).not.toBe(keyOf(b));
     }
   });
@@ -43,7 +50,25 @@ describe('nickname keys', () => {
 
 describe('nickname rules', () => {
   it('accepts one script with digits, "_" and "-", as UTS #39 "highly restrictive" does', () => {
-    const fine = ['Zoé', 'Éloïse', '李雷', '田中さん', 'タナカ', 'Tシャツ', '김민준', 'हिन्दी', 'Δημήτρης', 'Дмитрий', 'مریم', 'ไทย', 'x_1-2', '42', 'x'.repeat(16), 'x\u20D7y', 'x\u0300\u0301\u0302\u0303'];
+    const fine = [
+      'Zoé',
+      'Éloïse',
+      '李雷',
+      '田中さん',
+      'タナカ',
+      'Tシャツ',
+      '김민준',
+      'हिन्दी',
+      'Δημήτρης',
+      'Дмитрий',
+      'مریم',
+      'ไทย',
+      'x_1-2',
+      '42',
+      'x'.repeat(16),
+      'x\u20D7y',
+      'x\u0300\u0301\u0302\u0303',
+    ];
     for (const nick of fine) expect(problemOf(nick), nick).toBe('ok');
   });
   it('refuses each broken rule with its own reason', () => {
@@ -106,7 +131,17 @@ describe('invisible characters in messages', () => {
     expect(sanitize('क\u200D क\u200Dष')).toBe('क क\u200Dष'); // a joiner inside a Hindi word only
   });
   it('keeps what emoji, ideographs and joining scripts need', () => {
-    const kept = ['👩\u200D💻', '👨\u200D👩\u200D👧', '❤\uFE0F', '1\uFE0F\u20E3', '👍🏽', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '葛\u{E0100}', 'می\u200Cخواهم', 'Zoé dit « ça va ? »'];
+    const kept = [
+      '👩\u200D💻',
+      '👨\u200D👩\u200D👧',
+      '❤\uFE0F',
+      '1\uFE0F\u20E3',
+      '👍🏽',
+      '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+      '葛\u{E0100}',
+      'می\u200Cخواهم',
+      'Zoé dit « ça va ? »',
+    ];
     for (const text of kept) expect(sanitize(text), text).toBe(text);
   });
   it('leaves no format or default-ignorable character between two letters, for any code point', () => {
@@ -123,7 +158,8 @@ describe('invisible characters in messages', () => {
 
 describe('wrapped lines', () => {
   /** Columns of a line, as a terminal draws it (colours take none). */
-  const columnsOf = (line: string) => [...new Intl.Segmenter().segment(line.replace(/\x1b\[[0-9;]*m/g, ''))].reduce((sum, { segment }) => sum + cellWidth(segment), 0);
+  const columnsOf = (line: string) =>
+    [...new Intl.Segmenter().segment(stripVTControlCharacters(line))].reduce((sum, { segment }) => sum + cellWidth(segment), 0);
 
   it('counts columns as a terminal does', () => {
     expect(['a', 'é', 'e\u0301', '«'].map(cellWidth)).toEqual([1, 1, 1, 1]);

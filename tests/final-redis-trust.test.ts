@@ -74,7 +74,10 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
     const server = net.createServer((client) => {
       if (down) return client.destroy();
       const upstream = net.connect(redis.port, '127.0.0.1');
-      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      for (const [from, to] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         pairs.add(from);
         from.on('error', () => to.destroy());
         from.on('close', () => (to.destroy(), pairs.delete(from)));
@@ -99,7 +102,7 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
     withLab(async () => {
       const [a, b] = await servers(2);
       const teacher = await enter(lab, a!, 'teacher');
-      const student = await enterNcLike(b!, 'student');
+      await enterNcLike(b!, 'student'); // like nc: keeps its side open once kicked
       const watcher = await enter(lab, b!, 'watcher');
       await teacher.readUntil('*** joined watcher\n');
       teacher.send('/op chalk\n');
@@ -169,7 +172,24 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
         teacher.send('marker\n');
         for (const peer of [bob, watcher]) {
           const seen = await peer.readUntil('teacher: marker\n');
-          for (const bad of ['\u001b', '\r', 'carriage', 'csi', 'principal', 'pwned', 'screen', 'banned', 'kicked', 'wrong recipient', 'extra', 'string', 'unknown', 'bad server', 'JSON', 'red']) {
+          for (const bad of [
+            '\u001b',
+            '\r',
+            'carriage',
+            'csi',
+            'principal',
+            'pwned',
+            'screen',
+            'banned',
+            'kicked',
+            'wrong recipient',
+            'extra',
+            'string',
+            'unknown',
+            'bad server',
+            'JSON',
+            'red',
+          ]) {
             expect(seen, `forged text reached ${peer.inbox.who}`).not.toContain(bad);
           }
         }
@@ -182,7 +202,9 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
         // Counted and logged in one line, without what was said.
         await b!.program.output.readUntil('redis-dropped ');
         const log = await b!.program.output.readUntil('\n');
-        expect(log).not.toMatch(/principal|pwned|\u001b/);
+        expect(log).not.toMatch('principal');
+        expect(log).not.toMatch('pwned');
+        expect(log).not.toContain('\u001b');
       } finally {
         raw.disconnect();
       }
@@ -203,7 +225,7 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       await teacher.readUntil('*** split\n');
       // Once the claim has expired, a student on B takes the name.
       let impostor;
-      for (const deadline = Date.now() + 20000; ; ) {
+      for (const deadline = Date.now() + 20000; ;) {
         impostor = await lab.connect(b!, 'impostor');
         await impostor.readUntil('NICK\n');
         impostor.send('teacher\n');
@@ -282,7 +304,9 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       const raw = await rawRedis();
       try {
         // The rules from the file the docs show, with a password of our own.
-        const line = readFileSync(new URL('../final/redis.acl', import.meta.url), 'utf8').split('\n').find((l) => l.startsWith('user '))!;
+        const line = readFileSync(new URL('../final/redis.acl', import.meta.url), 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith('user '))!;
         const [, user, ...rules] = line.trim().replace('>CHANGE-ME', '>s3cret').split(/\s+/);
         await raw.call('ACL', 'SETUSER', user!, ...rules);
         await raw.call('ACL', 'SETUSER', 'default', 'off'); // nobody else gets in

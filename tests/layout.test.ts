@@ -28,9 +28,11 @@ function imports(file: string): string[] {
 
 describe('layout', () => {
   it('nothing outside tests/ imports from tests/', () => {
-    const offenders = ['final', 'steps', 'checker', 'course', 'tools', 'bench', 'docs/.vitepress']
-      .flatMap(sources)
-      .flatMap((file) => imports(file).filter((target) => target.startsWith(`tests${path.sep}`)).map((target) => `${file} → ${target}`));
+    const offenders = ['final', 'steps', 'checker', 'course', 'tools', 'bench', 'docs/.vitepress'].flatMap(sources).flatMap((file) =>
+      imports(file)
+        .filter((target) => target.startsWith(`tests${path.sep}`))
+        .map((target) => `${file} → ${target}`),
+    );
     expect(offenders).toEqual([]);
   });
 

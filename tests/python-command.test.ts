@@ -20,7 +20,11 @@ function pythonCommandWith(programs: Record<string, string>): unknown {
     chmodSync(path.join(dir, name), 0o755);
   }
   const script = "import('./checker/target.ts').then((m) => console.log(JSON.stringify(m.pythonCommand())))";
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, PATH: dir }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    env: { ...process.env, PATH: dir },
+    encoding: 'utf8',
+  });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);
 }

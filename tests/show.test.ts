@@ -54,7 +54,11 @@ describe('the solution in a terminal', () => {
 
   it('npm run hint -- 2 prints the hint, in French with LANG=fr', () => {
     const { LC_ALL, LC_MESSAGES, ...env } = process.env;
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'tools/show.ts', 'hint', '2'], { cwd: ROOT, env: { ...env, LANG: 'fr_FR.UTF-8', NO_COLOR: '1' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'tools/show.ts', 'hint', '2'], {
+      cwd: ROOT,
+      env: { ...env, LANG: 'fr_FR.UTF-8', NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Indice pour l’étape 02\u00a0: Diffuser à tous les clients');
     expect(result.stdout).toContain(readText(stepByName('02')!, 'hint', 'fr')!.split('\n')[0]!.slice(2, 30));

@@ -51,7 +51,13 @@ export function builtPages(): string[] {
   return fs
     .readdirSync(DIST, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html') && file !== '404.html')
-    .map((file) => `/${file.split(path.sep).join('/').replace(/(index)?\.html$/, '')}`);
+    .map(
+      (file) =>
+        `/${file
+          .split(path.sep)
+          .join('/')
+          .replace(/(index)?\.html$/, '')}`,
+    );
 }
 
 function decode(html: string): string {
@@ -97,9 +103,4 @@ export function listingsOf(html: string): BuiltListing[] {
       whole: pres[1] ? codeLines(pres[1]) : null,
     };
   });
-}
-
-/** Every rendered code block of a page (<div class="language-…">), captioned or not. */
-export function codeBlockCount(html: string): number {
-  return [...html.matchAll(/<div class="language-/g)].length;
 }

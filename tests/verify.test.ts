@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findStep } from '../course/index.ts';
 import { compileFolders } from '../checker/compile.ts';
@@ -60,13 +61,19 @@ describe('command line: mistakes', () => {
 
 describe('why a server did not start', () => {
   it('finds the first compile error and the exception’s place in the student’s own file', () => {
-    const esbuild = 'Error: Transform failed with 1 error:\n/home/s/server.ts:28:21: ERROR: Expected ")" but found ";"\n    at failureErrorWithLog (/r/node_modules/esbuild/lib/main.js:1752:15)';
+    const esbuild =
+      'Error: Transform failed with 1 error:\n/home/s/server.ts:28:21: ERROR: Expected ")" but found ";"\n    at failureErrorWithLog (/r/node_modules/esbuild/lib/main.js:1752:15)';
     expect(compileError(esbuild)).toEqual({ place: { file: '/home/s/server.ts', line: 28, column: 21 }, message: 'Expected ")" but found ";"' });
     const python = '  File "/home/s/server.py", line 3\n    x = (1\n        ^\nSyntaxError: \'(\' was never closed\n';
     expect(compileError(python)).toEqual({ place: { file: '/home/s/server.py', line: 3 }, message: "SyntaxError: '(' was never closed" });
-    const node = 'node:net:2059\n    validatePort(options.port);\n    ^\n\nRangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).\n    at Server.listen (node:net:2059:5)\n    at file:///home/s/server.ts:14:8\n';
-    expect(thrown(node)).toEqual({ message: 'RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).', place: { file: '/home/s/server.ts', line: 14, column: 8 } });
-    const traceback = 'Traceback (most recent call last):\n  File "/home/s/server.py", line 2, in <module>\n    port = int(os.environ["port"])\n  File "<frozen os>", line 679, in __getitem__\nKeyError: \'port\'\n';
+    const node =
+      'node:net:2059\n    validatePort(options.port);\n    ^\n\nRangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).\n    at Server.listen (node:net:2059:5)\n    at file:///home/s/server.ts:14:8\n';
+    expect(thrown(node)).toEqual({
+      message: 'RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (NaN).',
+      place: { file: '/home/s/server.ts', line: 14, column: 8 },
+    });
+    const traceback =
+      'Traceback (most recent call last):\n  File "/home/s/server.py", line 2, in <module>\n    port = int(os.environ["port"])\n  File "<frozen os>", line 679, in __getitem__\nKeyError: \'port\'\n';
     expect(thrown(traceback)).toEqual({ message: "KeyError: 'port'", place: { file: '/home/s/server.py', line: 2 } });
   });
 
@@ -88,10 +95,14 @@ describe('why a server did not start', () => {
 describe('the debug command', () => {
   it.skipIf(!posix)('names the real path, from where the student is, and the real runtime', () => {
     const python = commandFor(path.join(ROOT, 'exercises/03-nick-handshake/server.py'));
-    expect(debugCommand(python, 55555, path.join(ROOT, 'exercises'))).toBe(`PORT=55555 ${(pythonCommand() ?? ['python3']).join(' ')} 03-nick-handshake/server.py`);
+    expect(debugCommand(python, 55555, path.join(ROOT, 'exercises'))).toBe(
+      `PORT=55555 ${(pythonCommand() ?? ['python3']).join(' ')} 03-nick-handshake/server.py`,
+    );
     const ts = commandFor(path.join(ROOT, 'exercises/02-broadcast/server.ts'));
     expect(debugCommand(ts, 55555, ROOT)).toBe('PORT=55555 npx tsx exercises/02-broadcast/server.ts');
-    expect(debugCommand(ts, 55555, '/elsewhere')).toBe(`PORT=55555 ${path.join(ROOT, 'node_modules/.bin/tsx')} ${path.join(ROOT, 'exercises/02-broadcast/server.ts')}`);
+    expect(debugCommand(ts, 55555, '/elsewhere')).toBe(
+      `PORT=55555 ${path.join(ROOT, 'node_modules/.bin/tsx')} ${path.join(ROOT, 'exercises/02-broadcast/server.ts')}`,
+    );
     expect(debugCommand({ shell: 'python3 my_server.py', cwd: '/x' })).toBe('PORT=55555 python3 my_server.py');
   });
 
@@ -132,7 +143,13 @@ describe('report', () => {
   it('puts a caret under the first byte that differs, after escaping', () => {
     const failure = new CheckFailure(
       { en: 'expected exactly "bob left the chat !" here', fr: 'attendu exactement « bob left the chat ! » ici' },
-      { who: 'alice', channel: 'test-client', expected: 'bob left the chat !', received: Buffer.from('bob left  the chat !\n'), sent: [{ by: 'alice', bytes: Buffer.from('alice') }] },
+      {
+        who: 'alice',
+        channel: 'test-client',
+        expected: 'bob left the chat !',
+        received: Buffer.from('bob left  the chat !\n'),
+        sent: [{ by: 'alice', bytes: Buffer.from('alice') }],
+      },
     );
     expect(renderFailure(failure, 'en', plain)).toEqual([
       'sent      alice → server  "alice"',
@@ -145,7 +162,10 @@ describe('report', () => {
 
   it('shows a program that stopped, with its last lines', () => {
     const failure = new CheckFailure({ en: 'x', fr: 'x' }, { stopped: { who: 'server', code: 1, signal: null, lastLines: 'TypeError: boom' } });
-    expect(renderFailure(failure, 'fr', plain).slice(1)).toEqual(["le serveur s’est arrêté pendant la vérification (code de sortie 1) ; ses dernières lignes :", '│ TypeError: boom']);
+    expect(renderFailure(failure, 'fr', plain).slice(1)).toEqual([
+      'le serveur s’est arrêté pendant la vérification (code de sortie 1) ; ses dernières lignes :',
+      '│ TypeError: boom',
+    ]);
   });
 
   it('draws the progress bar as rustlings does', () => {
@@ -161,7 +181,9 @@ describe('JUnit XML', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="chatroom-course" tests="9" failures="1" skipped="8" errors="0">/);
     expect(xml).toContain('<testsuite name="alice 01" tests="9" failures="1" skipped="8" errors="0">');
     expect(xml.match(/<testcase /g)).toHaveLength(9);
-    expect(xml).toContain('<failure message="the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:45: Expected &quot;)&quot; but found &quot;;&quot;" type="starts">');
+    expect(xml).toContain(
+      '<failure message="the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:45: Expected &quot;)&quot; but found &quot;;&quot;" type="starts">',
+    );
     expect(xml).toContain('<skipped message="not checked: the server must start first"/>');
     expect(xmlEscape('a\x1b[31m<b> & "c"')).toBe('a[31m&lt;b&gt; &amp; &quot;c&quot;');
   });
@@ -173,7 +195,9 @@ describe('TypeScript exercises are type-checked', () => {
     writeFileSync(path.join(dir, 'server.ts'), "const port: number = process.env.PORT;\nconsole.log('no listen here', port);\n");
     const { text } = await run('01', [dir], 'en', true);
     expect(text).toContain('it printed:\n    │ no listen here'); // it ran
-    expect(text).toMatch(/1 type error \(tsc\): your program ran anyway, but fix it:\n {2}\S*server\.ts:1:7 TS2322: Type 'string \| undefined' is not assignable to type 'number'\./);
+    expect(text).toMatch(
+      /1 type error \(tsc\): your program ran anyway, but fix it:\n {2}\S*server\.ts:1:7 TS2322: Type 'string \| undefined' is not assignable to type 'number'\./,
+    );
   });
 
   it('the reference has no type error', async () => {
@@ -234,8 +258,22 @@ const BROKEN: [step: string, fixture: string, check: string, shown: string[]][] 
   ['01', '01-port-from-wrong-variable', 'starts', ['threw an exception while starting', 'ERR_SOCKET_BAD_PORT']],
   ['01', '01-no-error-listener', 'survives-reset', ['the server stopped during the check', 'ECONNRESET']],
   ['01', '01-hard-coded-port', 'starts', ['the server listens on port 47613, not on port']],
-  ['01', '01-syntax-error', 'starts', ['the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:', 'Expected ")" but found ";"', 'then run it yourself: PORT=55555 npx tsx tests/fixtures/broken/01-syntax-error/server.ts']],
-  ['01', '01-python-str-not-bytes', 'logs-connections', ['the server stopped during the check', "TypeError: a bytes-like object is required, not 'str'", "server.py:19: client.send('Connected to the server')"]],
+  [
+    '01',
+    '01-syntax-error',
+    'starts',
+    [
+      'the server does not compile: tests/fixtures/broken/01-syntax-error/server.ts:7:',
+      'Expected ")" but found ";"',
+      'then run it yourself: PORT=55555 npx tsx tests/fixtures/broken/01-syntax-error/server.ts',
+    ],
+  ],
+  [
+    '01',
+    '01-python-str-not-bytes',
+    'logs-connections',
+    ['the server stopped during the check', "TypeError: a bytes-like object is required, not 'str'", "server.py:19: client.send('Connected to the server')"],
+  ],
   ['01', '01-python-ignores-host', 'ipv6', ['IPv6 client could not connect']],
   ['01', '01-client-stack-trace', 'client-no-server', ['stack trace']],
   ['02', '02-no-echo', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
@@ -264,7 +302,9 @@ const compiles = (name: string) => !isPython(name) && !name.includes('syntax-err
 
 describe.concurrent('broken programs fail, naming the behaviour that broke and the mistake', () => {
   beforeAll(async () => {
-    const folders = BROKEN.map(([, name]) => name).filter(compiles).map(fixture);
+    const folders = BROKEN.map(([, name]) => name)
+      .filter(compiles)
+      .map(fixture);
     const outputs = await compileFolders(folders, tmp());
     folders.forEach((folder, i) => compiled.set(folder, outputs[i]!));
   });
@@ -273,7 +313,11 @@ describe.concurrent('broken programs fail, naming the behaviour that broke and t
     for (const id of ['01', '02', '03', '04']) {
       const mine = BROKEN.filter(([step]) => step === id);
       expect(mine.length, id).toBeGreaterThanOrEqual(5);
-      if (id !== '01') expect(mine.some(([, name]) => isPython(name)), id).toBe(true);
+      if (id !== '01')
+        expect(
+          mine.some(([, name]) => isPython(name)),
+          id,
+        ).toBe(true);
     }
     // And every fixture folder is in the table.
     const folders = readdirSync(fixture('.'), { withFileTypes: true }).filter((entry) => entry.isDirectory()); // challenges.ts lists the challenges' own
@@ -282,7 +326,9 @@ describe.concurrent('broken programs fail, naming the behaviour that broke and t
 
   // Finding the port a program listens on reads /proc: Linux only. IPv6 loopback can be off.
   const cannot = (name: string, check: string) =>
-    (isPython(name) && !hasPython) || (check === 'starts' && name.includes('hard-coded-port') && process.platform !== 'linux') || (check === 'ipv6' && !hasIpv6);
+    (isPython(name) && !hasPython) ||
+    (check === 'starts' && name.includes('hard-coded-port') && process.platform !== 'linux') ||
+    (check === 'ipv6' && !hasIpv6);
   for (const [id, name, check, shown] of BROKEN) {
     it.skipIf(cannot(name, check))(`${name}: ${check}`, async () => {
       // bail: the first behaviour to fail must be the one this fixture breaks.
@@ -346,14 +392,17 @@ function commandLine(pid: string): string {
 
 /** The CLI's report with what changes from run to run made stable. */
 function normalise(text: string): string {
-  return text
-    .replace(/\x1b\[[0-9;]*m/g, '') // colours
+  return stripVTControlCharacters(text) // colours
     .replace(/\b(port|PORT) \d+/g, '$1 <port>')
     .replace(/\d+(\.\d+)? s\b/g, '<n> s')
     .replaceAll(ROOT, '<root>');
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, onOutput?: (out: string, child: ChildProcess) => void): Promise<{ code: number | null; out: string }> {
+function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  onOutput?: (out: string, child: ChildProcess) => void,
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const { LC_ALL, LC_MESSAGES, LANG, ...rest } = process.env; // the test's own language must not leak in
     const child = spawn(process.execPath, ['--import', 'tsx', 'tools/verify.ts', ...args], { cwd: ROOT, env: { ...rest, ...env } });

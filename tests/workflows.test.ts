@@ -47,14 +47,19 @@ describe('the CI workflow', () => {
   });
 
   it('runs the student and teacher commands’ tests on Windows and macOS', () => {
-    for (const [job, os] of [['windows', 'windows-latest'], ['macos', 'macos-latest']]) {
+    for (const [job, os] of [
+      ['windows', 'windows-latest'],
+      ['macos', 'macos-latest'],
+    ]) {
       expect(ci.jobs[job!]?.['runs-on'], job).toBe(os);
       expect(runs(ci.jobs[job!]), job).toEqual(expect.arrayContaining(['npm ci', 'npm run test:portable', 'npm run cert']));
     }
   });
 
   it('runs only npm scripts that exist', () => {
-    const used = [...Object.values(ci.jobs), ...Object.values(pages.jobs)].flatMap(runs).flatMap((line) => [...line.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!));
+    const used = [...Object.values(ci.jobs), ...Object.values(pages.jobs)]
+      .flatMap(runs)
+      .flatMap((line) => [...line.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!));
     expect(used.length).toBeGreaterThan(3);
     for (const script of used) expect(scripts, `npm run ${script}`).toHaveProperty([script]);
   });

@@ -38,7 +38,11 @@ const altName = (name: string) => (isIP(name) ? { type: 7, ip: name } : { type: 
 export function makeCertificate({ out, names, days }: CertOptions): { cert: string; key: string } {
   if (!names[0]) throw new Error('a certificate needs at least one name');
   if (!(days > 0)) throw new Error(`--days must be a positive number, not ${days}`);
-  const { privateKey: keyPem } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey: keyPem } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const privateKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);

@@ -65,7 +65,9 @@ export interface Row {
 export function workFolder(student: string, step: Step, named: boolean): string | undefined {
   const candidates = [path.join(student, stepName(step)), path.join(student, step.id)];
   if (named) candidates.push(student);
-  return candidates.find((folder) => existsSync(folder) && statSync(folder).isDirectory() && readdirSync(folder).some((file) => /^(server|client)\.(ts|mts|js|mjs|py)$/.test(file)));
+  return candidates.find(
+    (folder) => existsSync(folder) && statSync(folder).isDirectory() && readdirSync(folder).some((file) => /^(server|client)\.(ts|mts|js|mjs|py)$/.test(file)),
+  );
 }
 
 /** Every behaviour a step's report has, in order: the start first. */
@@ -126,7 +128,9 @@ export function renderTable(rows: Row[], step: Step, lang: Lang, style: Style): 
   behaviours.forEach((b, i) => out.push(style.dim(`  ${String(i + 1).padStart(2)}  ${b.title[lang]}`)));
   out.push('', `${t.classStudent.padEnd(width)}  ${behaviours.map((_, i) => String(i + 1).padStart(2)).join(' ')}  ${t.classScore}`);
   for (const row of mine) {
-    const cells = row.missing ? style.dim(row.missing) : `${behaviours.map((b) => ` ${colour(row.behaviours.find((r) => r.id === b.id)?.status ?? 'not-run')}`).join(' ')}  ${score(row)}`;
+    const cells = row.missing
+      ? style.dim(row.missing)
+      : `${behaviours.map((b) => ` ${colour(row.behaviours.find((r) => r.id === b.id)?.status ?? 'not-run')}`).join(' ')}  ${score(row)}`;
     out.push(`${row.student.padEnd(width)}  ${cells}`);
   }
   return out;
@@ -190,10 +194,16 @@ ${sections.join('\n')}
 function chooseSteps(folder: string, step: string | undefined): Step[] {
   if (step !== undefined) {
     const found = stepByName(step);
-    if (!found) throw new UsageError({ en: messages('en').unknownStep(step, allSteps.map((s) => s.id).join(', ')), fr: messages('fr').unknownStep(step, allSteps.map((s) => s.id).join(', ')) });
+    if (!found)
+      throw new UsageError({
+        en: messages('en').unknownStep(step, allSteps.map((s) => s.id).join(', ')),
+        fr: messages('fr').unknownStep(step, allSteps.map((s) => s.id).join(', ')),
+      });
     return [found];
   }
-  const students = readdirSync(folder).map((name) => path.join(folder, name)).filter((dir) => statSync(dir).isDirectory());
+  const students = readdirSync(folder)
+    .map((name) => path.join(folder, name))
+    .filter((dir) => statSync(dir).isDirectory());
   const found = allSteps.filter((s) => s.exercise && students.some((student) => workFolder(student, s, false)));
   if (found.length === 0) throw new UsageError({ en: messages('en').classNoSteps, fr: messages('fr').classNoSteps });
   return found;
@@ -213,7 +223,8 @@ async function main(): Promise<void> {
   }
   const folder = path.resolve(base, args.folder);
   try {
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError({ en: messages('en').noSuchFile(args.folder), fr: messages('fr').noSuchFile(args.folder) });
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new UsageError({ en: messages('en').noSuchFile(args.folder), fr: messages('fr').noSuchFile(args.folder) });
     const steps = chooseSteps(folder, args.step);
     const rows = await checkClass(folder, steps, lang, {
       named: args.step !== undefined,
@@ -246,7 +257,17 @@ function rowReport(row: Row, lang: Lang): JsonReport {
     else summary.notRun++;
   }
   const ok = summary.failed === 0 && summary.notRun === 0 && row.behaviours.length > 0;
-  return { step: row.step.id, title: row.step.title[lang], server: row.folder ?? null, client: null, ok, complete: ok && summary.skipped === 0, summary, behaviours: row.behaviours, typeErrors: [] };
+  return {
+    step: row.step.id,
+    title: row.step.title[lang],
+    server: row.folder ?? null,
+    client: null,
+    ok,
+    complete: ok && summary.skipped === 0,
+    summary,
+    behaviours: row.behaviours,
+    typeErrors: [],
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('tools', 'class-report.ts'))) {

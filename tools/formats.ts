@@ -71,14 +71,16 @@ export function jsonReport(
 
 /** Text for XML: the five special characters escaped, and the control characters XML 1.0 forbids dropped. */
 export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** One <testsuite> per step checked, one <testcase> per behaviour. */
@@ -98,7 +100,11 @@ export function junitReport(reports: { name: string; report: JsonReport }[]): st
       const open = `    <testcase classname="${xmlEscape(`step${report.step}`)}" name="${xmlEscape(b.title)}"`;
       if (b.status === 'pass') out.push(`${open}/>`);
       else if (b.status === 'fail') {
-        out.push(`${open}>`, `      <failure message="${xmlEscape(b.reason ?? '')}" type="${xmlEscape(b.id)}">${xmlEscape(`${b.details ?? ''}\n${b.hint ?? ''}`)}</failure>`, '    </testcase>');
+        out.push(
+          `${open}>`,
+          `      <failure message="${xmlEscape(b.reason ?? '')}" type="${xmlEscape(b.id)}">${xmlEscape(`${b.details ?? ''}\n${b.hint ?? ''}`)}</failure>`,
+          '    </testcase>',
+        );
       } else out.push(`${open}>`, `      <skipped message="${xmlEscape(b.reason ?? '')}"/>`, '    </testcase>');
     }
     if (report.typeErrors.length) out.push(`    <system-out>${xmlEscape(report.typeErrors.join('\n'))}</system-out>`);

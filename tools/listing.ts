@@ -14,7 +14,13 @@ export function listExercises(progress: Progress, lang: Lang, style: Style): str
   const kind = lang === 'fr' ? { step: 'étape', challenge: 'défi ' } : { step: 'step     ', challenge: 'challenge' };
   return exercises.map((step) => {
     const state = progress.steps[step.id];
-    const status = state?.done ? style.green(t.statusDone) : state?.total ? style.yellow(t.statusPassing(state.passed, state.total)) : state ? style.yellow(t.statusStarted) : style.dim(t.statusNew);
+    const status = state?.done
+      ? style.green(t.statusDone)
+      : state?.total
+        ? style.yellow(t.statusPassing(state.passed, state.total))
+        : state
+          ? style.yellow(t.statusStarted)
+          : style.dim(t.statusNew);
     const current = progress.current === step.id ? style.cyan(` ← ${t.current}`) : '';
     return `${step.id}  ${step.challenge ? kind.challenge : kind.step}  ${step.title[lang].padEnd(titleWidth)}  ${status}${current}`;
   });

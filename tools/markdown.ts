@@ -48,7 +48,9 @@ export function toTerminal(markdown: string, style: Style): string {
       continue;
     }
     // Inline code: coloured when colours are on, else its backticks stay.
-    out.push(line.replace(/``\s(.+?)\s``|`([^`]+)`/g, (whole, doubled?: string, single?: string) => (style.level > 0 ? style.cyan(doubled ?? single ?? '') : whole)));
+    out.push(
+      line.replace(/``\s(.+?)\s``|`([^`]+)`/g, (whole, doubled?: string, single?: string) => (style.level > 0 ? style.cyan(doubled ?? single ?? '') : whole)),
+    );
   }
   return out.join('\n');
 }
@@ -89,7 +91,10 @@ export function importedCode({ file, region }: CodeImport, root = ROOT): string 
   }
   lines = lines.filter((line) => !REGION_MARK.test(line));
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
-  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trimEnd();
+  return lines
+    .map((line) => line.slice(Number.isFinite(indent) ? indent : 0))
+    .join('\n')
+    .trimEnd();
 }
 
 /** Markdown with the code of each import after it, in a fenced block (the import line stays as its caption). */

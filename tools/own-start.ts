@@ -48,7 +48,10 @@ export function buildOwnStart(step: Step, previous: Step, lang: Lang, fromDir = 
   const ownFile = (file: string) => names.find((name) => name.replace(/\.\w+$/, '') === file.replace(/\.\w+$/, ''));
   const picked = names.filter((name) => !wanted || wanted.some((file) => ownFile(file) === name));
   if (picked.length === 0) {
-    throw new OwnStartError({ en: `${shown(fromDir)}/ has no ${wanted?.join(' or ') ?? 'code file'}.`, fr: `${shown(fromDir)}/ n’a pas de ${wanted?.join(' ni de ') ?? 'fichier de code'}.` });
+    throw new OwnStartError({
+      en: `${shown(fromDir)}/ has no ${wanted?.join(' or ') ?? 'code file'}.`,
+      fr: `${shown(fromDir)}/ n’a pas de ${wanted?.join(' ni de ') ?? 'fichier de code'}.`,
+    });
   }
   const t = messages(lang);
   const goal = shown(textPath(step, 'exercise', lang), ROOT);

@@ -20,7 +20,11 @@ export function renderResult({ check, outcome }: Result, lang: Lang, style: Styl
   if (!outcome) return [];
   if (outcome.status === 'pass') return [`${style.green('✔')} ${title}`];
   if (outcome.status === 'skip') return [style.dim(`– ${t.skippedWhy(title, outcome.reason[lang])}`)];
-  return [`${style.red('✘')} ${style.bold(title)}`, ...renderFailure(outcome.failure, lang, style).map((line) => INDENT + line), `${INDENT}${style.yellow(t.hint)} ${(outcome.failure.detail.hint ?? check.hint)[lang]}`];
+  return [
+    `${style.red('✘')} ${style.bold(title)}`,
+    ...renderFailure(outcome.failure, lang, style).map((line) => INDENT + line),
+    `${INDENT}${style.yellow(t.hint)} ${(outcome.failure.detail.hint ?? check.hint)[lang]}`,
+  ];
 }
 
 /** The detail of a failure, unindented. */

@@ -31,16 +31,23 @@ export function renderSolution(step: Step, t: Messages, lang: 'en' | 'fr', style
   if (!done) out.push(style.yellow(t.notPassedYet(step.id)));
   out.push('', toTerminal(resolveImports(text), style), '', t.fullReference(shown(path.join(ROOT, step.dir))));
   if (!existsSync(mine) || !statSync(mine).isDirectory()) return [...out, '', style.dim(t.noWorkToCompare(shown(mine), step.id))];
-  for (const name of readdirSync(mine).filter((file) => PROGRAM.test(file)).sort()) {
+  for (const name of readdirSync(mine)
+    .filter((file) => PROGRAM.test(file))
+    .sort()) {
     const reference = path.join(ROOT, step.dir, name);
     const yours = path.join(mine, name);
     if (!existsSync(reference)) continue;
     // The docs' region markers are noise on both sides.
-    const code = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => !REGION_MARK.test(line)).join('\n');
+    const code = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => !REGION_MARK.test(line))
+        .join('\n');
     const diff = unifiedDiff(code(reference), code(yours));
     out.push('', style.bold(t.diffHeading(shown(yours), shown(reference))));
     if (diff.length === 0) out.push(`  ${t.sameAsReference}`);
-    for (const line of diff) out.push(line.startsWith('@@') ? style.cyan(line) : line.startsWith('-') ? style.red(line) : line.startsWith('+') ? style.green(line) : line);
+    for (const line of diff)
+      out.push(line.startsWith('@@') ? style.cyan(line) : line.startsWith('-') ? style.red(line) : line.startsWith('+') ? style.green(line) : line);
   }
   return out;
 }

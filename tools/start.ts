@@ -18,7 +18,6 @@ export interface StartFile {
 /** A marker whose line is not in the file (the reference changed) or is there twice. */
 export class MarkerError extends Error {}
 
-
 const CODE_FILE = /\.(ts|mts|js|mjs|py)$/;
 
 /** Build every starting file of a step's exercise. */
@@ -35,7 +34,13 @@ export function buildStart(step: Step, lang: Lang): StartFile[] {
   const header = [t.header(step.id, step.title[lang]), t.headerFrom(from), t.headerCheck(goal)];
   return names.sort().map((name) => {
     const source = readFileSync(path.join(folder, name), 'utf8');
-    const marked = markFile(source, todos.filter((todo) => todo.file === name), lang, commentFor(name), `${from}/${name}`);
+    const marked = markFile(
+      source,
+      todos.filter((todo) => todo.file === name),
+      lang,
+      commentFor(name),
+      `${from}/${name}`,
+    );
     return { name, content: `${header.map((line) => `${commentFor(name)} ${line}`).join('\n')}\n\n${marked}` };
   });
 }
@@ -58,12 +63,14 @@ export function markFile(source: string, todos: Todo[], lang: Lang, comment = '/
     }
     const found = lines.flatMap((line, index) => (line.trim() === anchor.trim() ? [index] : []));
     if (found.length !== 1) {
-      throw new MarkerError(`${where}: the TODO line ${JSON.stringify(anchor)} is ${found.length ? `there ${found.length} times` : 'not there'} (${todo.text.en})`);
+      throw new MarkerError(
+        `${where}: the TODO line ${JSON.stringify(anchor)} is ${found.length ? `there ${found.length} times` : 'not there'} (${todo.text.en})`,
+      );
     }
     const index = found[0]!;
     const line = lines[index]!;
     // After an opening line ("... => {"), the code inside is one level deeper.
-    const indent = /^\s*/.exec(line)![0] + (todo.after !== undefined && /[{(\[]$/.test(line.trimEnd()) ? '  ' : '');
+    const indent = /^\s*/.exec(line)![0] + (todo.after !== undefined && /[{([]$/.test(line.trimEnd()) ? '  ' : '');
     let at = todo.before !== undefined ? index : index + 1;
     // Before a line, also before the comment lines that explain it.
     while (todo.before !== undefined && at > 0 && lines[at - 1]!.startsWith(`${indent}${comment}`)) at--;
@@ -71,7 +78,10 @@ export function markFile(source: string, todos: Todo[], lang: Lang, comment = '/
     const marker = wrap(`TODO: ${todo.text[lang]}`, width).map((part, i) => `${indent}${comment} ${i ? '      ' : ''}${part}`);
     inserts.set(at, [...(inserts.get(at) ?? []), ...marker]);
   }
-  return lines.flatMap((line, index) => [...(inserts.get(index) ?? []), line]).concat(inserts.get(lines.length) ?? []).join('\n');
+  return lines
+    .flatMap((line, index) => [...(inserts.get(index) ?? []), line])
+    .concat(inserts.get(lines.length) ?? [])
+    .join('\n');
 }
 
 /** Cut a text into lines of at most `width` characters, at spaces. */
@@ -86,7 +96,6 @@ function wrap(text: string, width: number): string[] {
   }
   return [...out, current];
 }
-
 
 /**
  * Write an exercise's starting files into `dir`, unless it exists: a student's

@@ -111,7 +111,10 @@ export const sessions: Session[] = [
     async script(run) {
       run.start('t1', 'steps/03-nick-handshake', 'server.ts');
       await run.waitFor('t1', 'Server listening');
-      for (const [id, nick] of [['t2', 'alice'], ['t3', 'bob']] as const) {
+      for (const [id, nick] of [
+        ['t2', 'alice'],
+        ['t3', 'bob'],
+      ] as const) {
         run.start(id, 'steps/03-nick-handshake', 'client.ts');
         await run.waitFor(id, /nickname/i);
         run.type(id, nick);
@@ -131,7 +134,10 @@ export const sessions: Session[] = [
     async script(run) {
       run.start('t1', 'steps/04-threads-async', 'server.ts');
       await run.waitFor('t1', 'Server listening');
-      for (const [id, nick] of [['t2', 'alice'], ['t3', 'bob']] as const) {
+      for (const [id, nick] of [
+        ['t2', 'alice'],
+        ['t3', 'bob'],
+      ] as const) {
         run.start(id, 'steps/04-threads-async', 'client.ts');
         await run.waitFor(id, /nickname/i);
         run.type(id, nick);
@@ -171,7 +177,9 @@ export function normalise(events: TranscriptEvent[], serverPort: number): Transc
   };
   return events.map((event) => ({
     ...event,
-    text: places.reduce((text, [place, shown]) => text.split(place).join(shown), event.text).replace(/(127\.0\.0\.1|\[::1\]|localhost)(:|', )(\d{2,5})/g, (_, host: string, sep: string, port: string) => `${host}${sep}${fake(port)}`),
+    text: places
+      .reduce((text, [place, shown]) => text.split(place).join(shown), event.text)
+      .replace(/(127\.0\.0\.1|\[::1\]|localhost)(:|', )(\d{2,5})/g, (_, host: string, sep: string, port: string) => `${host}${sep}${fake(port)}`),
   }));
 }
 

@@ -27,7 +27,14 @@ export async function typeCheck(files: string[], timeoutMs = 60000): Promise<str
     JSON.stringify({
       extends: path.join(ROOT, 'tsconfig.json'),
       // ESM wherever the files are (outside the repository, no package.json says "module").
-      compilerOptions: { typeRoots: [path.join(ROOT, 'node_modules/@types')], types: ['node'], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, incremental: false },
+      compilerOptions: {
+        typeRoots: [path.join(ROOT, 'node_modules/@types')],
+        types: ['node'],
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        noEmit: true,
+        incremental: false,
+      },
       files,
       include: [],
     }),

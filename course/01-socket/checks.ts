@@ -11,7 +11,10 @@ const connectedWith = (ip: string, port: number) =>
 export const checks: Check[] = [
   {
     id: 'logs-connections',
-    title: { en: 'listens on PORT and logs "Connected with <address>:<port>" for each connection', fr: 'écoute sur PORT et affiche « Connected with <adresse>:<port> » à chaque connexion' },
+    title: {
+      en: 'listens on PORT and logs "Connected with <address>:<port>" for each connection',
+      fr: 'écoute sur PORT et affiche « Connected with <adresse>:<port> » à chaque connexion',
+    },
     hint: {
       en: 'Read the port from process.env.PORT, then log socket.remoteAddress and socket.remotePort in the connection callback.',
       fr: 'Lisez le port dans process.env.PORT, puis affichez socket.remoteAddress et socket.remotePort dans la fonction appelée à chaque connexion.',
@@ -41,7 +44,10 @@ export const checks: Check[] = [
   {
     id: 'ipv6',
     title: { en: 'listens on IPv6 when HOST=::1', fr: 'écoute en IPv6 quand HOST=::1' },
-    hint: { en: 'Pass the HOST variable to listen(): Node chooses IPv4 or IPv6 from the address itself.', fr: "Passez la variable HOST à listen() : Node choisit IPv4 ou IPv6 d’après l’adresse elle-même." },
+    hint: {
+      en: 'Pass the HOST variable to listen(): Node chooses IPv4 or IPv6 from the address itself.',
+      fr: 'Passez la variable HOST à listen() : Node choisit IPv4 ou IPv6 d’après l’adresse elle-même.',
+    },
     needs: ['server', 'ipv6'],
     async run(lab) {
       const server = await lab.startServer({ HOST: '::1' });
@@ -51,7 +57,7 @@ export const checks: Check[] = [
   },
   {
     id: 'survives-reset',
-    title: { en: 'keeps running when a client resets its connection', fr: "continue de tourner quand un client coupe brutalement sa connexion" },
+    title: { en: 'keeps running when a client resets its connection', fr: 'continue de tourner quand un client coupe brutalement sa connexion' },
     hint: {
       en: "A reset emits 'error' on that socket; with no listener, Node stops the whole program. Add socket.on('error', ...).",
       fr: "Une coupure brutale émet 'error' sur ce socket ; sans écouteur, Node arrête tout le programme. Ajoutez socket.on('error', ...).",
@@ -68,13 +74,16 @@ export const checks: Check[] = [
         const polite = await lab.connect(server, who);
         await polite.readUntil(GREETING);
       }
-      if (server.program.exit) throw server.program.output.failure({ en: 'the server stopped', fr: "le serveur s’est arrêté" });
+      if (server.program.exit) throw server.program.output.failure({ en: 'the server stopped', fr: 'le serveur s’est arrêté' });
     },
   },
   {
     id: 'port-in-use',
     title: { en: 'a port already in use: one clear line, no stack trace', fr: 'un port déjà utilisé : une ligne claire, sans pile d’appels' },
-    hint: { en: "Listen for the server's 'error' event and check err.code === 'EADDRINUSE'.", fr: "Écoutez l’événement 'error' du serveur et testez err.code === 'EADDRINUSE'." },
+    hint: {
+      en: "Listen for the server's 'error' event and check err.code === 'EADDRINUSE'.",
+      fr: "Écoutez l’événement 'error' du serveur et testez err.code === 'EADDRINUSE'.",
+    },
     needs: ['server'],
     async run(lab) {
       const port = await freePort();
@@ -99,7 +108,7 @@ export const checks: Check[] = [
       server.program.signal('SIGINT');
       await server.program.waitExit();
       if (/^\s+at /m.test(server.program.output.all.toString())) {
-        throw server.program.output.failure({ en: 'it printed a stack trace', fr: "il a affiché une pile d’appels" });
+        throw server.program.output.failure({ en: 'it printed a stack trace', fr: 'il a affiché une pile d’appels' });
       }
     },
   },

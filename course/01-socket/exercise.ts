@@ -8,7 +8,7 @@ export const exercise: Exercise = {
       after: 'const server = net.createServer((socket) => {',
       text: {
         en: 'Print "Connected with <address>:<port>" (socket.remoteAddress, socket.remotePort), send "Connected to the server" to this client, and listen for its \'error\' event: without a listener, one client\'s reset stops the whole server.',
-        fr: 'Affichez « Connected with <adresse>:<port> » (socket.remoteAddress, socket.remotePort), envoyez « Connected to the server » à ce client, et écoutez son événement \'error\' : sans écouteur, la coupure d’un seul client arrête tout le serveur.',
+        fr: "Affichez « Connected with <adresse>:<port> » (socket.remoteAddress, socket.remotePort), envoyez « Connected to the server » à ce client, et écoutez son événement 'error' : sans écouteur, la coupure d’un seul client arrête tout le serveur.",
       },
     },
     {

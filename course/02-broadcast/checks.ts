@@ -13,7 +13,10 @@ async function arrive(lab: Lab, server: RunningServer, who: string) {
 export const checks: Check[] = [
   {
     id: 'broadcast-all',
-    title: { en: 'sends what one client says to every client, the sender included, byte for byte', fr: 'envoie ce que dit un client à tous les clients, expéditeur compris, octet pour octet' },
+    title: {
+      en: 'sends what one client says to every client, the sender included, byte for byte',
+      fr: 'envoie ce que dit un client à tous les clients, expéditeur compris, octet pour octet',
+    },
     hint: {
       en: 'Keep every socket in a clients array; on data, write the message to each of them (the sender too), as it came: nothing added.',
       fr: "Gardez chaque socket dans un tableau clients ; à chaque 'data', écrivez le message à chacun (l’expéditeur aussi), tel quel : rien d’ajouté.",
@@ -31,7 +34,10 @@ export const checks: Check[] = [
           const copies = alice.received.split('hello from alice').length - 1;
           if (copies > 1) {
             throw peer.inbox.failure(
-              { en: `alice got her own message ${copies} times and ${peer.inbox.who} none: the loop writes to the sender's socket, not to each client`, fr: `alice a reçu son propre message ${copies} fois et ${peer.inbox.who} aucune : la boucle écrit sur le socket de l’expéditeur, pas sur chaque client` },
+              {
+                en: `alice got her own message ${copies} times and ${peer.inbox.who} none: the loop writes to the sender's socket, not to each client`,
+                fr: `alice a reçu son propre message ${copies} fois et ${peer.inbox.who} aucune : la boucle écrit sur le socket de l’expéditeur, pas sur chaque client`,
+              },
               'hello from alice',
             );
           }
@@ -44,10 +50,13 @@ export const checks: Check[] = [
   },
   {
     id: 'relays-bytes',
-    title: { en: 'relays the bytes as they came, even a character that TCP cut in two', fr: 'relaie les octets tels qu’ils arrivent, même un caractère que TCP a coupé en deux' },
+    title: {
+      en: 'relays the bytes as they came, even a character that TCP cut in two',
+      fr: 'relaie les octets tels qu’ils arrivent, même un caractère que TCP a coupé en deux',
+    },
     hint: {
-      en: "Relay the Buffer you received as it is: decoding each chunk (data.toString(), or .decode() in Python) breaks a character whose bytes arrive in two chunks.",
-      fr: "Relayez le Buffer reçu tel quel : décoder chaque morceau (data.toString(), ou .decode() en Python) casse un caractère dont les octets arrivent en deux morceaux.",
+      en: 'Relay the Buffer you received as it is: decoding each chunk (data.toString(), or .decode() in Python) breaks a character whose bytes arrive in two chunks.',
+      fr: 'Relayez le Buffer reçu tel quel : décoder chaque morceau (data.toString(), ou .decode() en Python) casse un caractère dont les octets arrivent en deux morceaux.',
     },
     needs: ['server'],
     async run(lab) {
@@ -66,7 +75,10 @@ export const checks: Check[] = [
   {
     id: 'order',
     title: { en: 'keeps the order of one sender’s messages', fr: 'garde l’ordre des messages d’un même expéditeur' },
-    hint: { en: 'Write each chunk as soon as it arrives, without buffering or reordering.', fr: 'Écrivez chaque morceau dès son arrivée, sans le garder ni le réordonner.' },
+    hint: {
+      en: 'Write each chunk as soon as it arrives, without buffering or reordering.',
+      fr: 'Écrivez chaque morceau dès son arrivée, sans le garder ni le réordonner.',
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -124,7 +136,10 @@ export const checks: Check[] = [
   {
     id: 'client-sends-lines',
     title: { en: 'the client sends each line typed and prints what it receives', fr: 'le client envoie chaque ligne tapée et affiche ce qu’il reçoit' },
-    hint: { en: "Read the keyboard with readline; on each 'line', write it to the socket.", fr: "Lisez le clavier avec readline ; à chaque 'line', écrivez-la sur le socket." },
+    hint: {
+      en: "Read the keyboard with readline; on each 'line', write it to the socket.",
+      fr: "Lisez le clavier avec readline ; à chaque 'line', écrivez-la sur le socket.",
+    },
     needs: ['client'],
     async run(lab) {
       const server = await lab.fakeServer();

@@ -6,9 +6,12 @@ import { GREETING, NICK, clientNoServer, expectAbsent, join, joined, manualClien
 export const checks: Check[] = [
   {
     id: 'asks-nick',
-    title: { en: `sends exactly "${NICK}" to a newcomer: nothing before it, nothing after it`, fr: `envoie exactement « ${NICK} » à un nouveau venu : rien avant, rien après` },
+    title: {
+      en: `sends exactly "${NICK}" to a newcomer: nothing before it, nothing after it`,
+      fr: `envoie exactement « ${NICK} » à un nouveau venu : rien avant, rien après`,
+    },
     hint: {
-      en: "socket.write('NICK') as soon as the connection is accepted, and nothing else until the nickname arrives: the manual's client compares the chunk to \"NICK\" byte for byte, so \"NICK\\n\" is not NICK.",
+      en: 'socket.write(\'NICK\') as soon as the connection is accepted, and nothing else until the nickname arrives: the manual\'s client compares the chunk to "NICK" byte for byte, so "NICK\\n" is not NICK.',
       fr: "socket.write('NICK') dès que la connexion est acceptée, et rien d’autre avant l’arrivée du pseudo : le client du manuel compare le morceau à « NICK » octet pour octet, donc « NICK\\n » n’est pas NICK.",
     },
     needs: ['server'],
@@ -21,7 +24,11 @@ export const checks: Check[] = [
       const before = await peer.readUntil(joined('newcomer'));
       // The greeting there is an answer to the nickname, in the wrong order: the next check's business.
       if (before !== '' && before !== GREETING) {
-        throw peer.inbox.failure({ en: `the server sent ${escapeBytes(before)} after "${NICK}"`, fr: `le serveur a envoyé ${escapeBytes(before)} après « ${NICK} »` }, joined('newcomer'), Buffer.from(before + joined('newcomer')));
+        throw peer.inbox.failure(
+          { en: `the server sent ${escapeBytes(before)} after "${NICK}"`, fr: `le serveur a envoyé ${escapeBytes(before)} après « ${NICK} »` },
+          joined('newcomer'),
+          Buffer.from(before + joined('newcomer')),
+        );
       }
     },
   },
@@ -33,7 +40,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Read the nickname from the first chunk, add the client to the lists, broadcast the join, then greet the newcomer.',
-      fr: "Lisez le pseudo dans le premier morceau reçu, ajoutez le client aux listes, annoncez son arrivée à tous, puis accueillez-le.",
+      fr: 'Lisez le pseudo dans le premier morceau reçu, ajoutez le client aux listes, annoncez son arrivée à tous, puis accueillez-le.',
     },
     needs: ['server'],
     async run(lab) {
@@ -53,8 +60,14 @@ export const checks: Check[] = [
   },
   {
     id: 'broadcast-after-join',
-    title: { en: 'relays messages to everyone who joined, the sender included, byte for byte', fr: 'relaie les messages à tous ceux qui ont rejoint, expéditeur compris, octet pour octet' },
-    hint: { en: 'After the handshake, every chunk from a client is broadcast as it is.', fr: 'Après la poignée de main, chaque morceau reçu d’un client est diffusé tel quel.' },
+    title: {
+      en: 'relays messages to everyone who joined, the sender included, byte for byte',
+      fr: 'relaie les messages à tous ceux qui ont rejoint, expéditeur compris, octet pour octet',
+    },
+    hint: {
+      en: 'After the handshake, every chunk from a client is broadcast as it is.',
+      fr: 'Après la poignée de main, chaque morceau reçu d’un client est diffusé tel quel.',
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -68,8 +81,14 @@ export const checks: Check[] = [
   },
   {
     id: 'nothing-before-nick',
-    title: { en: 'sends no chat message to a client that has not given its nickname yet', fr: 'n’envoie aucun message à un client qui n’a pas encore donné son pseudo' },
-    hint: { en: 'Add the client to the clients list only once its nickname has arrived.', fr: 'N’ajoutez le client à la liste clients qu’une fois son pseudo reçu.' },
+    title: {
+      en: 'sends no chat message to a client that has not given its nickname yet',
+      fr: 'n’envoie aucun message à un client qui n’a pas encore donné son pseudo',
+    },
+    hint: {
+      en: 'Add the client to the clients list only once its nickname has arrived.',
+      fr: 'N’ajoutez le client à la liste clients qu’une fois son pseudo reçu.',
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -114,7 +133,10 @@ export const checks: Check[] = [
         // A newline after the nickname shows up here, before the first message.
         if (/^\r?\n/.test(peer.inbox.unread.toString())) {
           throw peer.inbox.failure(
-            { en: 'the client sent a newline after the nickname: the server takes the whole chunk as the nickname ("alice\\n")', fr: 'le client a envoyé un retour à la ligne après le pseudo : le serveur prend tout le morceau pour le pseudo (« alice\\n »)' },
+            {
+              en: 'the client sent a newline after the nickname: the server takes the whole chunk as the nickname ("alice\\n")',
+              fr: 'le client a envoyé un retour à la ligne après le pseudo : le serveur prend tout le morceau pour le pseudo (« alice\\n »)',
+            },
             said('alice', 'hello'),
           );
         }

@@ -16,7 +16,7 @@ export const exercise: Exercise = {
       before: "socket.write('Connected to the server');",
       text: {
         en: 'Send "NICK" first, and nothing else. The first chunk received is the nickname (socket.once(\'data\', ...)): only then add the client and its nickname to the lists, broadcast "<nick> has joined the chat room", and send "Connected to the server" to the newcomer. Relay its later messages as before.',
-        fr: 'Envoyez d’abord « NICK », et rien d’autre. Le premier morceau reçu est le pseudo (socket.once(\'data\', ...)) : alors seulement, ajoutez le client et son pseudo aux listes, diffusez « <pseudo> has joined the chat room » et envoyez « Connected to the server » au nouveau venu. Relayez ses messages suivants comme avant.',
+        fr: "Envoyez d’abord « NICK », et rien d’autre. Le premier morceau reçu est le pseudo (socket.once('data', ...)) : alors seulement, ajoutez le client et son pseudo aux listes, diffusez « <pseudo> has joined the chat room » et envoyez « Connected to the server » au nouveau venu. Relayez ses messages suivants comme avant.",
       },
     },
     {

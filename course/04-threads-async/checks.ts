@@ -8,7 +8,10 @@ export const checks: Check[] = [
   {
     id: 'many-at-once',
     title: { en: 'serves 20 clients at once', fr: 'sert 20 clients à la fois' },
-    hint: { en: 'Never wait for one client inside the handler of another: every client has its own listeners.', fr: "N’attendez jamais un client dans le code d’un autre : chaque client a ses propres écouteurs." },
+    hint: {
+      en: 'Never wait for one client inside the handler of another: every client has its own listeners.',
+      fr: 'N’attendez jamais un client dans le code d’un autre : chaque client a ses propres écouteurs.',
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -34,7 +37,10 @@ export const checks: Check[] = [
   {
     id: 'announces-quit',
     title: { en: 'announces "<nick> left the chat !" when a client quits', fr: 'annonce « <pseudo> left the chat ! » quand un client s’en va' },
-    hint: { en: "On 'close', find the client's index, remove it and its nickname, and broadcast the departure.", fr: "Sur 'close', trouvez l’indice du client, retirez-le avec son pseudo, et annoncez son départ." },
+    hint: {
+      en: "On 'close', find the client's index, remove it and its nickname, and broadcast the departure.",
+      fr: "Sur 'close', trouvez l’indice du client, retirez-le avec son pseudo, et annoncez son départ.",
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -45,7 +51,10 @@ export const checks: Check[] = [
       await alice.readExactly(left('bob')).catch((error: unknown) => {
         if (server.program.output.all.includes(left('bob'))) {
           throw alice.inbox.failure(
-            { en: 'the server printed the departure on its own screen instead of sending it to the clients', fr: 'le serveur a affiché le départ sur son propre écran au lieu de l’envoyer aux clients' },
+            {
+              en: 'the server printed the departure on its own screen instead of sending it to the clients',
+              fr: 'le serveur a affiché le départ sur son propre écran au lieu de l’envoyer aux clients',
+            },
             left('bob'),
           );
         }
@@ -55,8 +64,14 @@ export const checks: Check[] = [
   },
   {
     id: 'announces-reset',
-    title: { en: 'announces once a client whose connection is reset, and the others keep chatting', fr: 'annonce une fois un client dont la connexion est coupée, et les autres continuent' },
-    hint: { en: "A reset emits 'error' and then 'close': announce the departure in 'close', once.", fr: "Une coupure émet 'error' puis 'close' : annoncez le départ dans 'close', une seule fois." },
+    title: {
+      en: 'announces once a client whose connection is reset, and the others keep chatting',
+      fr: 'annonce une fois un client dont la connexion est coupée, et les autres continuent',
+    },
+    hint: {
+      en: "A reset emits 'error' and then 'close': announce the departure in 'close', once.",
+      fr: "Une coupure émet 'error' puis 'close' : annoncez le départ dans 'close', une seule fois.",
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -68,8 +83,8 @@ export const checks: Check[] = [
       alice.send(said('alice', 'still here?'));
       const between = await bob.readUntil(left('carol')).then(() => bob.readUntil(said('alice', 'still here?')));
       expectAbsent(between, left('carol'), bob, {
-        en: 'carol was announced twice: a reset emits both \'error\' and \'close\'',
-        fr: 'le départ de carol a été annoncé deux fois : une coupure émet \'error\' puis \'close\'',
+        en: "carol was announced twice: a reset emits both 'error' and 'close'",
+        fr: "le départ de carol a été annoncé deux fois : une coupure émet 'error' puis 'close'",
       });
     },
   },
@@ -88,13 +103,20 @@ export const checks: Check[] = [
       const carol = await join(lab, server, 'carol');
       const dave = await join(lab, server, 'dave');
       await alice.readUntil(joined('dave'));
-      for (const [peer, name] of [[bob, 'bob'], [dave, 'dave'], [carol, 'carol']] as const) {
+      for (const [peer, name] of [
+        [bob, 'bob'],
+        [dave, 'dave'],
+        [carol, 'carol'],
+      ] as const) {
         peer.end();
         // The next announcement must name the one who left, and only them.
         const who = await alice.readUntil(' left the chat !');
         if (who !== name) {
           throw alice.inbox.failure(
-            { en: `${name} left, but the server announced "${who}": the clients and nicknames lists no longer line up`, fr: `${name} est parti, mais le serveur a annoncé « ${who} » : les listes clients et nicknames ne sont plus alignées` },
+            {
+              en: `${name} left, but the server announced "${who}": the clients and nicknames lists no longer line up`,
+              fr: `${name} est parti, mais le serveur a annoncé « ${who} » : les listes clients et nicknames ne sont plus alignées`,
+            },
             left(name),
             Buffer.from(`${who} left the chat !`),
           );
@@ -105,7 +127,10 @@ export const checks: Check[] = [
   {
     id: 'leave-before-nick',
     title: { en: 'a client that leaves before giving a nickname is not announced', fr: 'un client qui part avant de donner son pseudo n’est pas annoncé' },
-    hint: { en: 'In the close handler, the client may not be in the list: check indexOf() !== -1.', fr: "Dans le gestionnaire de 'close', le client peut ne pas être dans la liste : vérifiez indexOf() !== -1." },
+    hint: {
+      en: 'In the close handler, the client may not be in the list: check indexOf() !== -1.',
+      fr: "Dans le gestionnaire de 'close', le client peut ne pas être dans la liste : vérifiez indexOf() !== -1.",
+    },
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
@@ -131,8 +156,14 @@ export const checks: Check[] = [
   },
   {
     id: 'client-both-ways',
-    title: { en: 'the client prints incoming messages while it waits for the keyboard', fr: 'le client affiche les messages qui arrivent pendant qu’il attend le clavier' },
-    hint: { en: "Two listeners, one event loop: 'data' on the socket and 'line' on the keyboard.", fr: "Deux écouteurs, une boucle d’événements : 'data' sur le socket et 'line' sur le clavier." },
+    title: {
+      en: 'the client prints incoming messages while it waits for the keyboard',
+      fr: 'le client affiche les messages qui arrivent pendant qu’il attend le clavier',
+    },
+    hint: {
+      en: "Two listeners, one event loop: 'data' on the socket and 'line' on the keyboard.",
+      fr: "Deux écouteurs, une boucle d’événements : 'data' sur le socket et 'line' sur le clavier.",
+    },
     needs: ['client'],
     async run(lab) {
       const server = await lab.fakeServer();
@@ -154,7 +185,10 @@ export const checks: Check[] = [
   {
     id: 'client-server-gone',
     title: { en: 'the client says so and exits when the server goes away', fr: 'le client le dit et s’arrête quand le serveur disparaît' },
-    hint: { en: "On the socket's 'close' event, print a line and call process.exit().", fr: "Sur l’événement 'close' du socket, affichez une ligne et appelez process.exit()." },
+    hint: {
+      en: "On the socket's 'close' event, print a line and call process.exit().",
+      fr: "Sur l’événement 'close' du socket, affichez une ligne et appelez process.exit().",
+    },
     needs: ['client'],
     async run(lab) {
       const server = await lab.fakeServer();
@@ -169,14 +203,17 @@ export const checks: Check[] = [
       peer.end();
       await client.waitExit();
       if (client.output.all.length === printed) {
-        throw new CheckFailure({ en: 'the client exited without saying why', fr: "le client s’est arrêté sans dire pourquoi" }, { output: client.lastLines() });
+        throw new CheckFailure({ en: 'the client exited without saying why', fr: 'le client s’est arrêté sans dire pourquoi' }, { output: client.lastLines() });
       }
     },
   },
   {
     id: 'client-ctrl-d',
     title: { en: 'the client leaves cleanly at the end of input (Ctrl+D)', fr: 'le client part proprement à la fin de la saisie (Ctrl+D)' },
-    hint: { en: "On the keyboard's 'close' event, call client.end(); exit with code 0.", fr: "Sur l’événement 'close' du clavier, appelez client.end() ; sortez avec le code 0." },
+    hint: {
+      en: "On the keyboard's 'close' event, call client.end(); exit with code 0.",
+      fr: "Sur l’événement 'close' du clavier, appelez client.end() ; sortez avec le code 0.",
+    },
     needs: ['client'],
     async run(lab) {
       const server = await lab.fakeServer();
@@ -191,15 +228,24 @@ export const checks: Check[] = [
       await peer.inbox.waitClosed();
       const exit = await client.waitExit();
       if (exit.code !== 0) {
-        throw new CheckFailure({ en: `the client exited with code ${exit.code}, not 0`, fr: `le client s’est arrêté avec le code ${exit.code}, pas 0` }, { output: client.lastLines() });
+        throw new CheckFailure(
+          { en: `the client exited with code ${exit.code}, not 0`, fr: `le client s’est arrêté avec le code ${exit.code}, pas 0` },
+          { output: client.lastLines() },
+        );
       }
     },
   },
   clientNoServer('alice'),
   {
     id: 'manual-client',
-    title: { en: "the manual's Python client chats with this server, and its departure is announced", fr: 'le client Python du manuel discute avec ce serveur, et son départ est annoncé' },
-    hint: { en: 'The Python client sends its nickname with no newline, and messages as "<nick>: <text>".', fr: 'Le client Python envoie son pseudo sans retour à la ligne, et ses messages sous la forme « <pseudo>: <texte> ».' },
+    title: {
+      en: "the manual's Python client chats with this server, and its departure is announced",
+      fr: 'le client Python du manuel discute avec ce serveur, et son départ est annoncé',
+    },
+    hint: {
+      en: 'The Python client sends its nickname with no newline, and messages as "<nick>: <text>".',
+      fr: 'Le client Python envoie son pseudo sans retour à la ligne, et ses messages sous la forme « <pseudo>: <texte> ».',
+    },
     needs: ['server', 'python3'],
     async run(lab) {
       const server = await lab.startServer();

@@ -32,7 +32,7 @@ export const exercise: Exercise = {
       before: 'broadcast(`${nickname} left the chat !`);',
       text: {
         en: 'Announce "*** left <nick> closed", or "*** left <nick> reset" when the socket emitted \'error\' first (remember it in the \'error\' listener).',
-        fr: 'Annoncez « *** left <pseudo> closed », ou « *** left <pseudo> reset » si le socket a d’abord émis \'error\' (notez-le dans l’écouteur d’\'error\').',
+        fr: "Annoncez « *** left <pseudo> closed », ou « *** left <pseudo> reset » si le socket a d’abord émis 'error' (notez-le dans l’écouteur d’'error').",
       },
     },
   ],

@@ -16,7 +16,7 @@ export const exercise: Exercise = {
       before: "socket.once('data', (data) => {",
       text: {
         en: 'A chunk is not a message. Keep, per client, the bytes after the last "\\n"; at each \'data\', cut out every complete line and drop a "\\r" before its "\\n". The first line is the nickname, each later one a message to sign; an empty line says nothing.',
-        fr: 'Un morceau n’est pas un message. Gardez, par client, les octets qui suivent le dernier « \\n » ; à chaque \'data\', découpez chaque ligne complète et retirez le « \\r » avant son « \\n ». La première ligne est le pseudo, chaque suivante un message à signer ; une ligne vide ne dit rien.',
+        fr: "Un morceau n’est pas un message. Gardez, par client, les octets qui suivent le dernier « \\n » ; à chaque 'data', découpez chaque ligne complète et retirez le « \\r » avant son « \\n ». La première ligne est le pseudo, chaque suivante un message à signer ; une ligne vide ne dit rien.",
       },
     },
     {

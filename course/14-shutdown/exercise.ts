@@ -13,7 +13,7 @@ export const exercise: Exercise = {
     },
     {
       file: 'server.ts',
-      before: '/** One connection: its nickname is \'\' until the handshake is over. */',
+      before: "/** One connection: its nickname is '' until the handshake is over. */",
       text: {
         en: 'Log each event on one line that starts with the time, new Date().toISOString(): a join with the nickname, a leave with the nickname and the reason. Never what is said in a /msg.',
         fr: 'Journalisez chaque événement sur une ligne qui commence par l’heure, new Date().toISOString() : une arrivée avec le pseudo, un départ avec le pseudo et la raison. Jamais ce qui se dit dans un /msg.',

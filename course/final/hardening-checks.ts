@@ -36,8 +36,14 @@ const count = (text: string, pattern: RegExp) => text.split('\n').filter((line) 
 export const checks: Check[] = [
   serverCheck({
     id: 'op-brute-force',
-    title: { en: 'wrong /op passwords are answered late and counted per address: reconnecting does not reset them', fr: 'les mauvais mots de passe /op sont répondus en retard et comptés par adresse : se reconnecter ne remet rien à zéro' },
-    hint: { en: 'Count failures per IP address in the server (not in the connection), over a window; past the limit, refuse both passwords for a while.', fr: 'Comptez les échecs par adresse IP dans le serveur (pas dans la connexion), sur une fenêtre de temps ; au-delà de la limite, refusez les deux mots de passe un moment.' },
+    title: {
+      en: 'wrong /op passwords are answered late and counted per address: reconnecting does not reset them',
+      fr: 'les mauvais mots de passe /op sont répondus en retard et comptés par adresse : se reconnecter ne remet rien à zéro',
+    },
+    hint: {
+      en: 'Count failures per IP address in the server (not in the connection), over a window; past the limit, refuse both passwords for a while.',
+      fr: 'Comptez les échecs par adresse IP dans le serveur (pas dans la connexion), sur une fenêtre de temps ; au-delà de la limite, refusez les deux mots de passe un moment.',
+    },
     async run(lab) {
       const server = await lab.startServer({ OP_PASSWORD: 'chalk', PASSWORD_DELAY: '0.3', LOCKOUT_FAILURES: '4' });
       // A wrong answer comes no sooner than the delay, and the lines sent meanwhile wait for it.
@@ -45,8 +51,16 @@ export const checks: Check[] = [
       const start = Date.now();
       mallory.send('/op guess1\n/list\n');
       const answer = await mallory.readUntil(/\*\*\* online [^\n]*\n/);
-      if (!answer.includes('*** error password-wrong 2\n')) throw mallory.inbox.failure({ en: 'the wrong /op was not answered before the next line', fr: 'le mauvais /op n’a pas reçu de réponse avant la ligne suivante' }, '*** error password-wrong 2\n');
-      if (Date.now() - start < 250) throw new CheckFailure({ en: `a wrong /op was answered after ${Date.now() - start} ms, sooner than PASSWORD_DELAY (300 ms)`, fr: `un mauvais /op a reçu sa réponse en ${Date.now() - start} ms, avant PASSWORD_DELAY (300 ms)` });
+      if (!answer.includes('*** error password-wrong 2\n'))
+        throw mallory.inbox.failure(
+          { en: 'the wrong /op was not answered before the next line', fr: 'le mauvais /op n’a pas reçu de réponse avant la ligne suivante' },
+          '*** error password-wrong 2\n',
+        );
+      if (Date.now() - start < 250)
+        throw new CheckFailure({
+          en: `a wrong /op was answered after ${Date.now() - start} ms, sooner than PASSWORD_DELAY (300 ms)`,
+          fr: `un mauvais /op a reçu sa réponse en ${Date.now() - start} ms, avant PASSWORD_DELAY (300 ms)`,
+        });
       mallory.send('/op guess2\n/op guess3\n');
       await mallory.readUntil('*** error password-wrong 0\n');
       await mallory.inbox.waitClosed();
@@ -56,13 +70,22 @@ export const checks: Check[] = [
       await again.readUntil(/\*\*\* error locked \d+\n/);
       again.send('/op chalk\n'); // even the right password: no answer may tell a guess from the truth
       await again.readUntil(/\*\*\* error locked \d+\n/);
-      expectAbsent(await before(again, again, 'marker'), '*** operator', again, { en: 'the right password worked during a lockout', fr: 'le bon mot de passe a marché pendant un verrouillage' });
+      expectAbsent(await before(again, again, 'marker'), '*** operator', again, {
+        en: 'the right password worked during a lockout',
+        fr: 'le bon mot de passe a marché pendant un verrouillage',
+      });
     },
   }),
   serverCheck({
     id: 'password-brute-force',
-    title: { en: 'wrong room passwords lock the address out, across reconnects, and the lockout refuses at once', fr: 'les mauvais mots de passe du salon verrouillent l’adresse, d’une connexion à l’autre, et le verrouillage refuse aussitôt' },
-    hint: { en: 'The same per-address counter as /op: a locked address is refused when it connects, with "*** error locked <seconds>".', fr: 'Le même compteur par adresse que pour /op : une adresse verrouillée est refusée dès sa connexion, avec « *** error locked <secondes> ».' },
+    title: {
+      en: 'wrong room passwords lock the address out, across reconnects, and the lockout refuses at once',
+      fr: 'les mauvais mots de passe du salon verrouillent l’adresse, d’une connexion à l’autre, et le verrouillage refuse aussitôt',
+    },
+    hint: {
+      en: 'The same per-address counter as /op: a locked address is refused when it connects, with "*** error locked <seconds>".',
+      fr: 'Le même compteur par adresse que pour /op : une adresse verrouillée est refusée dès sa connexion, avec « *** error locked <secondes> ».',
+    },
     async run(lab) {
       const server = await lab.startServer({ CHAT_PASSWORD: 'open sesame', PASSWORD_DELAY: '0', LOCKOUT_FAILURES: '4' });
       const first = await tryPassword(lab, server, 'guesser', 'guess1');
@@ -78,15 +101,26 @@ export const checks: Check[] = [
       const third = await lab.connect(server, 'guesser, third time');
       await third.readUntil(/\*\*\* error locked \d+\n/);
       await third.inbox.waitClosed();
-      if (third.received.includes('PASS')) throw third.inbox.failure({ en: 'a locked-out address was asked for the password again', fr: 'une adresse verrouillée s’est vu redemander le mot de passe' });
+      if (third.received.includes('PASS'))
+        throw third.inbox.failure({
+          en: 'a locked-out address was asked for the password again',
+          fr: 'une adresse verrouillée s’est vu redemander le mot de passe',
+        });
       const log = server.program.output.all.toString();
-      if (count(log, /locked-out 127\.0\.0\.1/) !== 1) throw server.program.output.failure({ en: 'the lockout was not logged exactly once', fr: 'le verrouillage n’a pas été journalisé une seule fois' });
+      if (count(log, /locked-out 127\.0\.0\.1/) !== 1)
+        throw server.program.output.failure({ en: 'the lockout was not logged exactly once', fr: 'le verrouillage n’a pas été journalisé une seule fois' });
     },
   }),
   serverCheck({
     id: 'join-quit-flood',
-    title: { en: 'one address that joins and quits in a loop is slowed down, and the room sees a bounded number of notices', fr: 'une adresse qui entre et sort en boucle est freinée, et le salon voit un nombre borné d’annonces' },
-    hint: { en: 'A token bucket per address for new connections ("*** error too-fast <s>"), another for join notices; a departure is announced only if the arrival was.', fr: 'Un seau à jetons par adresse pour les nouvelles connexions (« *** error too-fast <s> »), un autre pour les annonces d’arrivée ; un départ n’est annoncé que si l’arrivée l’a été.' },
+    title: {
+      en: 'one address that joins and quits in a loop is slowed down, and the room sees a bounded number of notices',
+      fr: 'une adresse qui entre et sort en boucle est freinée, et le salon voit un nombre borné d’annonces',
+    },
+    hint: {
+      en: 'A token bucket per address for new connections ("*** error too-fast <s>"), another for join notices; a departure is announced only if the arrival was.',
+      fr: 'Un seau à jetons par adresse pour les nouvelles connexions (« *** error too-fast <s> »), un autre pour les annonces d’arrivée ; un départ n’est annoncé que si l’arrivée l’a été.',
+    },
     async run(lab) {
       const server = await lab.startServer({ CONNECT_BURST: '12', CONNECT_RATE: '0.01', NOTICE_BURST: '4', NOTICE_RATE: '0.01' });
       const watcher = await enter(lab, server, 'watcher'); // one connection and one notice of the budgets
@@ -100,21 +134,43 @@ export const checks: Check[] = [
           await peer.inbox.waitClosed();
         }
       }
-      if (!refused) throw new CheckFailure({ en: '12 connections in a row from one address were all accepted (CONNECT_BURST=12, one used by the watcher)', fr: '12 connexions d’affilée depuis une même adresse ont toutes été acceptées (CONNECT_BURST=12, dont une pour l’observateur)' });
+      if (!refused)
+        throw new CheckFailure({
+          en: '12 connections in a row from one address were all accepted (CONNECT_BURST=12, one used by the watcher)',
+          fr: '12 connexions d’affilée depuis une même adresse ont toutes été acceptées (CONNECT_BURST=12, dont une pour l’observateur)',
+        });
       await refused.inbox.waitClosed();
       const seen = await before(watcher, watcher, 'marker');
       const notices = count(seen, /^\*\*\* (joined|left) looper/);
       // NOTICE_BURST=4: the watcher's own arrival, then 3 loopers announced, each arrival and departure.
-      if (notices > 6) throw watcher.inbox.failure({ en: `the watcher saw ${notices} join/leave notices from one address (at most 6)`, fr: `l’observateur a vu ${notices} annonces d’arrivée ou de départ venant d’une même adresse (6 au plus)` });
-      if (count(seen, /^\*\*\* joined looper/) !== count(seen, /^\*\*\* left looper/)) throw watcher.inbox.failure({ en: 'an unannounced arrival was announced leaving, or the reverse', fr: 'une arrivée non annoncée a été annoncée au départ, ou l’inverse' });
+      if (notices > 6)
+        throw watcher.inbox.failure({
+          en: `the watcher saw ${notices} join/leave notices from one address (at most 6)`,
+          fr: `l’observateur a vu ${notices} annonces d’arrivée ou de départ venant d’une même adresse (6 au plus)`,
+        });
+      if (count(seen, /^\*\*\* joined looper/) !== count(seen, /^\*\*\* left looper/))
+        throw watcher.inbox.failure({
+          en: 'an unannounced arrival was announced leaving, or the reverse',
+          fr: 'une arrivée non annoncée a été annoncée au départ, ou l’inverse',
+        });
       const log = server.program.output.all.toString();
-      if (count(log, /refused/) > 1) throw server.program.output.failure({ en: 'each refused connection wrote its own log line (the first, then a summary)', fr: 'chaque connexion refusée a écrit sa propre ligne de journal (la première, puis un résumé)' });
+      if (count(log, /refused/) > 1)
+        throw server.program.output.failure({
+          en: 'each refused connection wrote its own log line (the first, then a summary)',
+          fr: 'chaque connexion refusée a écrit sa propre ligne de journal (la première, puis un résumé)',
+        });
     },
   }),
   serverCheck({
     id: 'mute-holds',
-    title: { en: 'a mute holds: no /nick, /me or /msg while muted, and quitting then coming back (any nickname) stays muted', fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas' },
-    hint: { en: 'Keep mutes in the server, by nickname key and by address, with an expiry; check them when someone joins, and in /nick.', fr: 'Gardez les mises en sourdine dans le serveur, par clé de pseudo et par adresse, avec une échéance ; vérifiez-les à l’arrivée et dans /nick.' },
+    title: {
+      en: 'a mute holds: no /nick, /me or /msg while muted, and quitting then coming back (any nickname) stays muted',
+      fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas',
+    },
+    hint: {
+      en: 'Keep mutes in the server, by nickname key and by address, with an expiry; check them when someone joins, and in /nick.',
+      fr: 'Gardez les mises en sourdine dans le serveur, par clé de pseudo et par adresse, avec une échéance ; vérifiez-les à l’arrivée et dans /nick.',
+    },
     async run(lab) {
       const { server, teacher, others } = await teacherAnd(lab, {}, 'bob');
       const bob = others[0]!;
@@ -135,13 +191,22 @@ export const checks: Check[] = [
         back.send('/quit\n');
         await back.inbox.waitClosed();
       }
-      expectAbsent(await before(teacher, teacher, 'marker two'), 'I am back', teacher, { en: 'reconnecting lifted a mute', fr: 'se reconnecter a levé la mise en sourdine' });
+      expectAbsent(await before(teacher, teacher, 'marker two'), 'I am back', teacher, {
+        en: 'reconnecting lifted a mute',
+        fr: 'se reconnecter a levé la mise en sourdine',
+      });
     },
   }),
   serverCheck({
     id: 'operator-tools',
-    title: { en: 'an operator cannot kick themselves; /kick #n from /list, with a logged reason; /bans and /unban', fr: 'un opérateur ne peut pas s’exclure lui-même ; /kick #n d’après /list, avec une raison journalisée ; /bans et /unban' },
-    hint: { en: 'Remember the order of the last /list per connection; keep bans with who, why and until; "*** ban <n> <address> <nick> <s> :<reason>".', fr: 'Retenez l’ordre du dernier /list de chaque connexion ; gardez les bannissements avec qui, pourquoi et jusqu’à quand ; « *** ban <n> <adresse> <pseudo> <s> :<raison> ».' },
+    title: {
+      en: 'an operator cannot kick themselves; /kick #n from /list, with a logged reason; /bans and /unban',
+      fr: 'un opérateur ne peut pas s’exclure lui-même ; /kick #n d’après /list, avec une raison journalisée ; /bans et /unban',
+    },
+    hint: {
+      en: 'Remember the order of the last /list per connection; keep bans with who, why and until; "*** ban <n> <address> <nick> <s> :<reason>".',
+      fr: 'Retenez l’ordre du dernier /list de chaque connexion ; gardez les bannissements avec qui, pourquoi et jusqu’à quand ; « *** ban <n> <adresse> <pseudo> <s> :<raison> ».',
+    },
     async run(lab) {
       const { server, teacher } = await teacherAnd(lab, { BAN_SECONDS: '60' }, 'bob');
       teacher.send('/kick teacher oops\n/mute teacher\n');
@@ -157,7 +222,8 @@ export const checks: Check[] = [
       await teacher.readUntil('*** kicked жук teacher :rude\n');
       await odd.inbox.waitClosed();
       const log = server.program.output.all.toString();
-      if (!/kicked \S+ from \S+ by teacher \(rude\)/.test(log)) throw server.program.output.failure({ en: 'the kick and its reason were not logged', fr: 'l’exclusion et sa raison n’ont pas été journalisées' });
+      if (!/kicked \S+ from \S+ by teacher \(rude\)/.test(log))
+        throw server.program.output.failure({ en: 'the kick and its reason were not logged', fr: 'l’exclusion et sa raison n’ont pas été journalisées' });
       teacher.send('/bans\n');
       await teacher.readUntil(/\*\*\* bans 1\n\*\*\* ban 1 127\.0\.0\.1 \S+ \d+ :rude\n/);
       const banned = await lab.connect(server, 'banned');
@@ -169,8 +235,14 @@ export const checks: Check[] = [
   }),
   serverCheck({
     id: 'own-order',
-    title: { en: 'a reply to one person comes after the room lines that person caused before it', fr: 'une réponse à une seule personne arrive après les lignes du salon que cette personne a provoquées avant' },
-    hint: { en: 'Before queuing a line for one client, queue the room lines broadcast before it that this client has not received yet.', fr: 'Avant de mettre en file une ligne pour un seul client, mettez-y les lignes du salon diffusées avant elle qu’il n’a pas encore reçues.' },
+    title: {
+      en: 'a reply to one person comes after the room lines that person caused before it',
+      fr: 'une réponse à une seule personne arrive après les lignes du salon que cette personne a provoquées avant',
+    },
+    hint: {
+      en: 'Before queuing a line for one client, queue the room lines broadcast before it that this client has not received yet.',
+      fr: 'Avant de mettre en file une ligne pour un seul client, mettez-y les lignes du salon diffusées avant elle qu’il n’a pas encore reçues.',
+    },
     async run(lab) {
       const server = await lab.startServer();
       const alice = await enter(lab, server, 'alice');
@@ -178,13 +250,23 @@ export const checks: Check[] = [
       const got = await alice.readUntil('*** error unknown-command nosuchcommand\n');
       const said = got.indexOf('alice: hello\n');
       const listed = got.indexOf('*** online ');
-      if (said === -1 || listed === -1 || said > listed) throw alice.inbox.failure({ en: 'the /list answer overtook the message said just before it', fr: 'la réponse à /list a doublé le message dit juste avant' }, 'alice: hello\n*** online alice\n');
+      if (said === -1 || listed === -1 || said > listed)
+        throw alice.inbox.failure(
+          { en: 'the /list answer overtook the message said just before it', fr: 'la réponse à /list a doublé le message dit juste avant' },
+          'alice: hello\n*** online alice\n',
+        );
     },
   }),
   serverCheck({
     id: 'log-lookalikes',
-    title: { en: 'the log writes a lookalike nickname escaped, so a teacher reading it can tell сосо from coco', fr: 'le journal écrit un pseudo trompeur en séquences d’échappement : le professeur qui le lit distingue сосо de coco' },
-    hint: { en: 'In log lines, write the characters of a nickname that could pass for Latin ones as \\u{…}.', fr: 'Dans le journal, écrivez sous la forme \\u{…} les caractères d’un pseudo qui pourraient passer pour des lettres latines.' },
+    title: {
+      en: 'the log writes a lookalike nickname escaped, so a teacher reading it can tell сосо from coco',
+      fr: 'le journal écrit un pseudo trompeur en séquences d’échappement : le professeur qui le lit distingue сосо de coco',
+    },
+    hint: {
+      en: 'In log lines, write the characters of a nickname that could pass for Latin ones as \\u{…}.',
+      fr: 'Dans le journal, écrivez sous la forme \\u{…} les caractères d’un pseudo qui pourraient passer pour des lettres latines.',
+    },
     async run(lab) {
       const server = await lab.startServer();
       const peer = await enter(lab, server, 'сосо'); // Cyrillic letters only: a valid nickname that looks like "coco"
@@ -192,7 +274,10 @@ export const checks: Check[] = [
       await server.program.output.readUntil(/left \S+ from/);
       const log = server.program.output.all.toString();
       if (!log.includes('joined \\u{441}\\u{43e}\\u{441}\\u{43e} from') || log.includes('сосо')) {
-        throw server.program.output.failure({ en: 'the Cyrillic nickname was logged as it looks, like a Latin one', fr: 'le pseudo cyrillique a été journalisé tel qu’il s’affiche, comme un latin' });
+        throw server.program.output.failure({
+          en: 'the Cyrillic nickname was logged as it looks, like a Latin one',
+          fr: 'le pseudo cyrillique a été journalisé tel qu’il s’affiche, comme un latin',
+        });
       }
     },
   }),

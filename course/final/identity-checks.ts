@@ -34,12 +34,16 @@ async function clientIn(lab: Lab, env: NodeJS.ProcessEnv) {
 }
 
 /** Columns a line takes in a terminal (CJK and emoji count two). */
-const columnsOf = (line: string) => [...line].reduce((sum, ch) => sum + (/[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{Extended_Pictographic}]/u.test(ch) ? 2 : 1), 0);
+const columnsOf = (line: string) =>
+  [...line].reduce((sum, ch) => sum + (/[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{Extended_Pictographic}]/u.test(ch) ? 2 : 1), 0);
 
 export const checks: Check[] = [
   serverCheck({
     id: 'nick-lookalikes',
-    title: { en: 'a nickname that looks like one in the room is taken (ａｌｉｃｅ, 𝐚𝐥𝐢𝐜𝐞, alıce, Cyrillic ѕсоре...)', fr: 'un pseudo qui ressemble à un pseudo présent est pris (ａｌｉｃｅ, 𝐚𝐥𝐢𝐜𝐞, alıce, ѕсоре en cyrillique…)' },
+    title: {
+      en: 'a nickname that looks like one in the room is taken (ａｌｉｃｅ, 𝐚𝐥𝐢𝐜𝐞, alıce, Cyrillic ѕсоре...)',
+      fr: 'un pseudo qui ressemble à un pseudo présent est pris (ａｌｉｃｅ, 𝐚𝐥𝐢𝐜𝐞, alıce, ѕсоре en cyrillique…)',
+    },
     hint: {
       en: 'Compare nicknames by their key: NFKC, case folding, then the UTS #39 skeleton (confusables.txt); refuse a mix of scripts with "*** error nick-invalid scripts".',
       fr: 'Comparez les pseudos par leur clé : NFKC, repli de casse, puis le squelette UTS #39 (confusables.txt) ; refusez un mélange d’écritures par « *** error nick-invalid scripts ».',
@@ -54,8 +58,14 @@ export const checks: Check[] = [
       const other = await lab.connect(server, 'lookalike');
       await other.readExactly('NICK\n');
       const taken = ['ALICE', 'ａｌｉｃｅ', '𝐚𝐥𝐢𝐜𝐞', 'alıce', 'alİce', 'ſtudent', 'ѕсоре'];
-      await refused(other, taken.map((nick) => [nick, `*** error nick-taken ${nick}`]));
-      await refused(other, ['аlice', 'αlice', 'sсope'].map((nick) => [nick, '*** error nick-invalid scripts']));
+      await refused(
+        other,
+        taken.map((nick) => [nick, `*** error nick-taken ${nick}`]),
+      );
+      await refused(
+        other,
+        ['аlice', 'αlice', 'sсope'].map((nick) => [nick, '*** error nick-invalid scripts']),
+      );
       other.send('alicia\n');
       await other.readExactly('*** welcome alicia 4\n');
       await alice.readExactly('*** joined alicia\n'); // and nobody before
@@ -65,7 +75,10 @@ export const checks: Check[] = [
   }),
   serverCheck({
     id: 'nick-invisible',
-    title: { en: 'refuses invisible characters, accents without a letter and names without a letter, saying the rule', fr: 'refuse les caractères invisibles, les accents sans lettre et les pseudos sans lettre, en disant la règle' },
+    title: {
+      en: 'refuses invisible characters, accents without a letter and names without a letter, saying the rule',
+      fr: 'refuse les caractères invisibles, les accents sans lettre et les pseudos sans lettre, en disant la règle',
+    },
     hint: {
       en: 'Refuse \\p{Default_Ignorable_Code_Point}, \\p{Cf} and variation selectors ("*** error nick-invalid invisible"), a mark first or piled up ("marks"), no \\p{L} or \\p{Nd} ("letter").',
       fr: 'Refusez \\p{Default_Ignorable_Code_Point}, \\p{Cf} et les sélecteurs de variante (« *** error nick-invalid invisible »), une marque en tête ou empilée (« marks »), aucun \\p{L} ni \\p{Nd} (« letter »).',
@@ -87,7 +100,10 @@ export const checks: Check[] = [
         ['\u0301bob', 'marks'],
         ['bo\u0301\u0301b', 'marks'],
       ];
-      await refused(other, tries.map(([nick, problem]) => [nick, `*** error nick-invalid ${problem}`]));
+      await refused(
+        other,
+        tries.map(([nick, problem]) => [nick, `*** error nick-invalid ${problem}`]),
+      );
       other.send('Zoé\n');
       await other.readExactly('*** welcome Zoé 2\n');
       await alice.readExactly('*** joined Zoé\n');
@@ -99,7 +115,10 @@ export const checks: Check[] = [
   }),
   serverCheck({
     id: 'message-invisible',
-    title: { en: 'strips line separators, zero-width spaces, BOM, soft hyphens and fillers from messages, keeps emoji whole', fr: 'retire des messages les séparateurs de ligne, espaces sans chasse, BOM, traits d’union conditionnels et remplissages, garde les emoji entiers' },
+    title: {
+      en: 'strips line separators, zero-width spaces, BOM, soft hyphens and fillers from messages, keeps emoji whole',
+      fr: 'retire des messages les séparateurs de ligne, espaces sans chasse, BOM, traits d’union conditionnels et remplissages, garde les emoji entiers',
+    },
     hint: {
       en: 'Remove \\p{Cf}, \\p{Default_Ignorable_Code_Point}, U+2028 and U+2029, except a ZWJ between two emoji and a variation selector after one.',
       fr: 'Retirez \\p{Cf}, \\p{Default_Ignorable_Code_Point}, U+2028 et U+2029, sauf un ZWJ entre deux emoji et un sélecteur de variante après un emoji.',
@@ -117,7 +136,10 @@ export const checks: Check[] = [
   }),
   clientCheck({
     id: 'client-wraps',
-    title: { en: 'the client indents the continuation of a wrapped line: a padded message cannot pass for a line from someone else', fr: 'le client décale la suite d’une ligne coupée : un message rembourré ne peut pas passer pour une ligne d’un autre' },
+    title: {
+      en: 'the client indents the continuation of a wrapped line: a padded message cannot pass for a line from someone else',
+      fr: 'le client décale la suite d’une ligne coupée : un message rembourré ne peut pas passer pour une ligne d’un autre',
+    },
     hint: {
       en: 'Break lines wider than the terminal yourself (CJK characters take two columns) and start each continuation with spaces.',
       fr: 'Coupez vous-même les lignes plus larges que le terminal (un caractère CJK prend deux colonnes) et commencez chaque suite par des espaces.',
@@ -132,10 +154,15 @@ export const checks: Check[] = [
       await client.output.readUntil('bob: the end');
       const lines = client.output.all.toString().split('\n');
       const shown = lines.slice(lines.findIndex((line) => line.includes('mallory')));
-      const wrong = shown.filter((line, i) => (line.includes('teacher') && !/^\s/.test(line)) || columnsOf(line) >= columns || (i > 0 && /^[x日本語]/.test(line)));
+      const wrong = shown.filter(
+        (line, i) => (line.includes('teacher') && !/^\s/.test(line)) || columnsOf(line) >= columns || (i > 0 && /^[x日本語]/.test(line)),
+      );
       if (wrong.length > 0 || !shown.some((line) => /^\s+.*teacher: class/.test(line))) {
         throw new CheckFailure(
-          { en: `wrapped lines not indented, or wider than ${columns - 1} columns: ${JSON.stringify(wrong)}`, fr: `lignes coupées non décalées, ou plus larges que ${columns - 1} colonnes : ${JSON.stringify(wrong)}` },
+          {
+            en: `wrapped lines not indented, or wider than ${columns - 1} columns: ${JSON.stringify(wrong)}`,
+            fr: `lignes coupées non décalées, ou plus larges que ${columns - 1} colonnes : ${JSON.stringify(wrong)}`,
+          },
           { output: shown.join('\n') },
         );
       }
@@ -143,8 +170,14 @@ export const checks: Check[] = [
   }),
   clientCheck({
     id: 'client-nick-rule',
-    title: { en: 'the client says which rule a refused nickname breaks, in English and in French', fr: 'le client dit quelle règle un pseudo refusé enfreint, en anglais et en français' },
-    hint: { en: 'Translate the argument of "*** error nick-invalid <problem>" into a sentence.', fr: 'Traduisez l’argument de « *** error nick-invalid <problème> » en une phrase.' },
+    title: {
+      en: 'the client says which rule a refused nickname breaks, in English and in French',
+      fr: 'le client dit quelle règle un pseudo refusé enfreint, en anglais et en français',
+    },
+    hint: {
+      en: 'Translate the argument of "*** error nick-invalid <problem>" into a sentence.',
+      fr: 'Traduisez l’argument de « *** error nick-invalid <problème> » en une phrase.',
+    },
     async run(lab) {
       for (const [env, expected] of [
         [english, 'written in one script'],

@@ -42,7 +42,10 @@ export function previousStepFile(file: string): string | null {
  * library would only add a dependency.
  */
 export function changedLines(before: string, after: string): Set<number> {
-  const a = before.split(/\r?\n/).filter(comparable).map((line) => line.trim());
+  const a = before
+    .split(/\r?\n/)
+    .filter(comparable)
+    .map((line) => line.trim());
   const numbered = after.split(/\r?\n/).map((line, index) => ({ text: line.trim(), number: index + 1, keep: comparable(line) }));
   const b = numbered.filter((line) => line.keep);
   // common[i][j]: the length of the longest common subsequence of a[i..] and b[j..].

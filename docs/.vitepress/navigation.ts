@@ -30,18 +30,22 @@ export interface Section {
 }
 
 /** The steps in steps/, from the course list that the tests and the tools read too. */
-const stepPages: Page[] = steps.filter((step) => step.dir.startsWith('steps/')).map((step) => ({
-  link: `/steps/${path.basename(step.dir)}`,
-  text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
-}));
+const stepPages: Page[] = steps
+  .filter((step) => step.dir.startsWith('steps/'))
+  .map((step) => ({
+    link: `/steps/${path.basename(step.dir)}`,
+    text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
+  }));
 
 /** The challenges after the steps (course/challenges.ts), after their index page. */
 const challengePages: Page[] = [
   { link: '/challenges/', text: { en: 'The ten challenges', fr: 'Les dix défis' } },
-  ...steps.filter((step) => step.challenge).map((step) => ({
-    link: `/challenges/${step.name}`,
-    text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
-  })),
+  ...steps
+    .filter((step) => step.challenge)
+    .map((step) => ({
+      link: `/challenges/${step.name}`,
+      text: { en: `${step.id}. ${step.title.en}`, fr: `${step.id}. ${step.title.fr}` },
+    })),
 ];
 
 export const sections: Section[] = [

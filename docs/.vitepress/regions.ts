@@ -7,7 +7,10 @@ import fs from 'node:fs';
 /** Why `region` cannot be imported from `file`, or null when it can. */
 export function regionProblem(file: string, region: string): string | null {
   if (!fs.existsSync(file)) return `${file} does not exist`;
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).map((line) => line.trim());
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim());
   const start = lines.indexOf(`// #region ${region}`);
   if (start === -1) return `${file} has no "// #region ${region}" line`;
   const end = lines.indexOf(`// #endregion ${region}`, start + 1);

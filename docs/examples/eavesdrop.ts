@@ -8,7 +8,11 @@ import net from 'node:net';
 const server = { host: '127.0.0.1', port: 55555 };
 
 /** The bytes as a person would read them: text stays, anything else is a dot. */
-const readable = (bytes: Buffer) => bytes.toString('latin1').replace(/[^\x20-\x7e]/g, '.').slice(0, 60);
+const readable = (bytes: Buffer) =>
+  bytes
+    .toString('latin1')
+    .replace(/[^\x20-\x7e]/g, '.')
+    .slice(0, 60);
 
 net
   .createServer((client) => {

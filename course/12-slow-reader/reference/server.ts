@@ -245,7 +245,9 @@ function command(client: Client, text: string) {
   const rest = words.join(' ');
   switch (name.toLowerCase()) {
     case 'list': {
-      const nicks = members().map((member) => member.nick).sort((a, b) => nickKey(a).localeCompare(nickKey(b)));
+      const nicks = members()
+        .map((member) => member.nick)
+        .sort((a, b) => nickKey(a).localeCompare(nickKey(b)));
       return send(client, `*** online ${nicks.join(' ')}`);
     }
     case 'me':
