@@ -7,4 +7,5 @@ import net from 'node:net';
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 55555);
 
-const server = net.createServer((socket) => {});
+const server = net.createServer((socket) => {
+});
