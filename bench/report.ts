@@ -1,12 +1,14 @@
 /**
  * What a run prints and writes: aligned tables (the same text on the
- * terminal and in bench/RESULTS.md), the headline ratios against the naive
- * server, and the raw results as JSON.
+ * terminal and in bench/RESULTS.md) of the medians of each scenario's runs
+ * with their spread, the ratios to the floor and to the naive server, the
+ * targets judged on the medians, and the raw results as JSON.
  */
 import { exactlyOnce, missing } from './cross.ts';
 import type { Machine } from './proc.ts';
-import { type Measured, type RunResult } from './scenarios.ts';
+import type { Measured, RunResult } from './scenarios.ts';
 import { FINAL_OPTIONS, SERVERS } from './servers.ts';
+import { type Group, groupRuns, median, medianRun, range } from './summary.ts';
 
 export interface Report {
   date: string;
@@ -14,6 +16,8 @@ export interface Report {
   load: [number, number];
   command: string;
   quick: boolean;
+  /** How many times each scenario ran on each server. */
+  runs: number;
   machine: Machine;
   /** redis-server's version, when the shared room ran. */
   redis?: string;
@@ -25,9 +29,10 @@ export interface Report {
   seconds: number;
 }
 
-const NAIVE = 'step 04';
-const FINAL = 'final';
-const PYTHON = 'manual.py';
+const NAIVE = SERVERS.naive.label;
+const FINAL = SERVERS.final.label;
+const FLOOR = SERVERS.floor.label;
+const PYTHON = SERVERS.python.label;
 const SHARED = SERVERS.redis.label;
 
 /** A Markdown table with padded columns, readable as plain text too. */
@@ -53,44 +58,89 @@ export function ms(value: number): string {
 }
 
 const mib = (bytes: number) => (Number.isFinite(bytes) ? (bytes / 2 ** 20).toFixed(1) : '–');
+const kib = (bytes: number) => (Number.isFinite(bytes) ? (bytes / 1024).toFixed(1) : '–');
+const us = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');
 const ratio = (value: number, base: number | undefined) => (base && Number.isFinite(value) && Number.isFinite(base) ? `${(value / base).toFixed(2)}×` : '–');
 
-function find(results: RunResult[], scenario: string, server: string): RunResult | undefined {
-  return results.find((result) => result.scenario === scenario && result.server === server);
+/** How each measure is read off one run. */
+const cpuOf = (run: RunResult) => run.measured?.cpuUsPerDelivery;
+const p99Of = (run: RunResult) => run.measured?.latency.p99;
+const heldOf = (run: RunResult) => run.capacity?.held;
+const perConnectionOf = (run: RunResult) => run.idle?.rssPerConnection;
+
+/** The runs of every scenario and server, summed up. */
+class Summary {
+  readonly groups: Group[];
+  constructor(results: RunResult[]) {
+    this.groups = groupRuns(results);
+  }
+
+  find(scenario: string, server: string): Group | undefined {
+    return this.groups.find((group) => group.scenario === scenario && group.server === server);
+  }
+
+  /** The median of one measure over the runs of a scenario on a server. */
+  median(scenario: string, server: string, get: (run: RunResult) => number | undefined): number | undefined {
+    const group = this.find(scenario, server);
+    return group ? median(group.runs.map(get)) : undefined;
+  }
+
+  /**
+   * The floor of a scenario for a measure where less is better: the floor
+   * server's median; in the steady fan-out, the cheaper of the floor and step
+   * 04 (one write per message and member costs no more there than a flush).
+   */
+  floor(scenario: string, get: (run: RunResult) => number | undefined): { value: number; server: string } | undefined {
+    const candidates = this.find(scenario, FLOOR)?.kind === 'steady' ? [FLOOR, NAIVE] : [FLOOR];
+    const values = candidates
+      .map((server) => ({ server, value: this.median(scenario, server, get) }))
+      .filter((c): c is { server: string; value: number } => c.value !== undefined && Number.isFinite(c.value));
+    return values.sort((a, b) => a.value - b.value)[0];
+  }
+
+  /** Servers in a stable order: final, the floor, step 04, manual.py, then the others. */
+  servers(): string[] {
+    const order = (server: string) => [FINAL, FLOOR, NAIVE, PYTHON].indexOf(server) >>> 0;
+    return [...new Set(this.groups.map((group) => group.server))].filter((server) => server !== SHARED).sort((a, b) => order(a) - order(b));
+  }
 }
 
-/** Deliveries per second, p50, p95, p99 and max latency, lost, corrupt. */
-const deliveryCells = (m: Measured): string[] => [
-  si(m.deliveriesPerS),
-  ms(m.latency.p50),
-  ms(m.latency.p95),
-  ms(m.latency.p99),
-  ms(m.latency.max),
-  String(m.lost),
-  String(m.corrupt),
-];
-const usPerDelivery = (m: Measured): string => (Number.isFinite(m.cpuUsPerDelivery) ? m.cpuUsPerDelivery.toFixed(3) : '–');
-
-/** The table of the measured scenarios (a), (b), (d): one row per scenario and server. */
-export function trafficTable(results: RunResult[]): string {
-  const rows = results
-    .filter((result) => result.measured)
-    .map((result) => {
-      const m = result.measured!;
-      const naive = find(results, result.scenario, NAIVE)?.measured;
+/** The table of the measured scenarios (a), (a′), (b), (b′), (d): one row per scenario and server, medians over the runs. */
+export function trafficTable(summary: Summary): string {
+  const rows = summary.groups
+    .filter((group) => group.runs.some((run) => run.measured))
+    .map((group) => {
+      const runs = group.runs.filter((run) => run.measured);
+      const all = (get: (m: Measured) => number) => runs.map((run) => get(run.measured!));
+      const mid = (get: (m: Measured) => number) => median(all(get));
+      const cpu = mid((m) => m.cpuUsPerDelivery);
+      const floor = summary.floor(group.scenario, cpuOf);
       return [
-        `${result.scenario} ${result.kind}`,
-        result.server,
-        String(result.connected),
-        (result.connectMs / 1000).toFixed(2),
-        ...deliveryCells(m),
-        m.serverCpuS.toFixed(2),
-        usPerDelivery(m),
-        ratio(m.cpuUsPerDelivery, naive?.cpuUsPerDelivery),
-        (m.intact / Math.max(1, m.reads)).toFixed(1),
-        mib(result.peakRss),
-        `${m.harnessCpuS.toFixed(2)}${m.harnessBound ? ' !' : ''}`,
-        m.otherCpuS.toFixed(2),
+        `${group.scenario} ${group.kind}`,
+        group.server,
+        String(median(runs.map((run) => run.connected))),
+        String(runs.length),
+        si(mid((m) => m.deliveriesPerS)),
+        ms(mid((m) => m.latency.p50)),
+        ms(mid((m) => m.latency.p99)),
+        range(
+          all((m) => m.latency.p99),
+          ms,
+        ),
+        ms(mid((m) => m.latency.max)),
+        String(all((m) => m.lost).reduce((a, b) => a + b, 0)),
+        String(all((m) => m.corrupt).reduce((a, b) => a + b, 0)),
+        us(cpu),
+        range(
+          all((m) => m.cpuUsPerDelivery),
+          us,
+        ),
+        group.server === FLOOR ? '1.00×' : ratio(cpu, floor?.value),
+        ratio(cpu, summary.median(group.scenario, NAIVE, cpuOf)),
+        mid((m) => m.intact / Math.max(1, m.reads)).toFixed(1),
+        mib(median(runs.map((run) => run.peakRss))),
+        `${mid((m) => m.harnessCpuS).toFixed(2)}${runs.some((run) => run.measured!.harnessBound) ? ' !' : ''}`,
+        mid((m) => m.otherCpuS).toFixed(2),
       ];
     });
   return table(
@@ -98,16 +148,17 @@ export function trafficTable(results: RunResult[]): string {
       'scenario',
       'server',
       'N',
-      'connect s',
+      'runs',
       'deliv/s',
       'p50 ms',
-      'p95 ms',
       'p99 ms',
+      'p99 range',
       'max ms',
       'lost',
       'corrupt',
-      'CPU s',
       'µs/deliv',
+      'µs range',
+      'vs floor',
       'vs step 04',
       'deliv/read',
       'peak MiB',
@@ -118,79 +169,108 @@ export function trafficTable(results: RunResult[]): string {
   );
 }
 
-export function capacityTable(results: RunResult[]): string {
-  const capacities = results.filter((result) => result.capacity);
-  const heldBy = (server: string) => capacities.find((result) => result.server === server)?.capacity?.held;
-  const rows = capacities.map((result) => {
-    const c = result.capacity!;
-    const at = c.steps.find((step) => step.rate === c.held)?.measured;
-    return [
-      `${result.scenario} capacity`,
-      result.server,
-      String(result.connected),
-      si(c.held),
-      ratio(c.held, heldBy(NAIVE)),
-      ratio(c.held, heldBy(PYTHON)),
-      c.failed === null ? 'not reached' : si(c.failed),
-      at ? si(at.deliveriesPerS) : '–',
-      at ? ms(at.latency.p99) : '–',
-      at && Number.isFinite(at.cpuUsPerDelivery) ? at.cpuUsPerDelivery.toFixed(3) : '–',
-      at ? `${at.harnessCpuS.toFixed(2)}${at.harnessBound ? ' !' : ''}` : '–',
-      c.steps.map((step) => `${si(step.rate)}${step.aborted ? '✗' : holdsMark(step)}`).join(' '),
-    ];
-  });
+const holdsMark = (step: { p99Ms: number; lost: number; corrupt: number }) => (step.lost === 0 && step.corrupt === 0 && step.p99Ms <= 50 ? '✓' : '✗');
+
+export function capacityTable(summary: Summary): string {
+  const rows = summary.groups
+    .filter((group) => group.runs.some((run) => run.capacity))
+    .map((group) => {
+      const held = median(group.runs.map(heldOf));
+      const typical = medianRun(group.runs, heldOf).capacity!;
+      const at = typical.steps.find((step) => step.rate === typical.held)?.measured;
+      const base = (server: string) => summary.median(group.scenario, server, heldOf);
+      return [
+        `${group.scenario} capacity`,
+        group.server,
+        String(group.runs[0]!.connected),
+        String(group.runs.length),
+        si(held),
+        range(group.runs.map(heldOf), si),
+        ratio(held, base(FLOOR)),
+        ratio(held, base(NAIVE)),
+        ratio(held, base(PYTHON)),
+        typical.failed === null ? 'not reached' : si(typical.failed),
+        at ? ms(at.latency.p99) : '–',
+        at ? us(at.cpuUsPerDelivery) : '–',
+        typical.steps.map((step) => `${si(step.rate)}${step.aborted ? '✗' : holdsMark(step)}`).join(' '),
+      ];
+    });
   return table(
     [
       'scenario',
       'server',
       'N',
+      'runs',
       'held msg/s',
+      'held range',
+      'vs floor',
       'vs step 04',
       'vs manual.py',
       'failed at',
-      'deliv/s',
       'p99 ms',
       'µs/deliv',
-      'harness CPU s',
-      'steps (✓ held, ✗ failed)',
+      'steps of the median run (✓ held, ✗ failed)',
     ],
     rows,
   );
 }
 
-const holdsMark = (step: { p99Ms: number; lost: number; corrupt: number }) => (step.lost === 0 && step.corrupt === 0 && step.p99Ms <= 50 ? '✓' : '✗');
-
-export function idleTable(results: RunResult[]): string {
-  const rows = results
-    .filter((result) => result.idle)
-    .map((result) => {
-      const idle = result.idle!;
+export function idleTable(summary: Summary): string {
+  const rows = summary.groups
+    .filter((group) => group.runs.some((run) => run.idle))
+    .map((group) => {
+      const runs = group.runs.filter((run) => run.idle);
+      const perConnection = median(runs.map(perConnectionOf));
+      const mid = (get: (run: RunResult) => number) => median(runs.map(get));
       return [
         'e idle',
-        result.server,
-        `${result.connected} / ${result.clients}`,
-        (result.connectMs / 1000).toFixed(2),
-        mib(idle.rss),
-        (idle.rssPerConnection / 1024).toFixed(1),
-        mib(result.peakRss),
+        group.server,
+        `${mid((run) => run.connected)} / ${runs[0]!.clients}`,
+        String(runs.length),
+        (mid((run) => run.connectMs) / 1000).toFixed(2),
+        mid((run) => run.connectCpuS.server).toFixed(2),
+        mid((run) => run.connectCpuS.harness).toFixed(2),
+        mib(mid((run) => run.idle!.rss)),
+        kib(perConnection),
+        range(runs.map(perConnectionOf), kib),
+        group.server === FLOOR ? '1.00×' : ratio(perConnection, summary.floor(group.scenario, perConnectionOf)?.value),
+        mib(mid((run) => run.peakRss)),
       ];
     });
-  return table(['scenario', 'server', 'connected', 'connect s', 'RSS MiB', 'KiB / connection', 'peak MiB'], rows);
+  return table(
+    [
+      'scenario',
+      'server',
+      'connected',
+      'runs',
+      'connect s',
+      'server CPU s',
+      'harness CPU s',
+      'RSS MiB',
+      'KiB / connection',
+      'KiB range',
+      'vs floor',
+      'peak MiB',
+    ],
+    rows,
+  );
 }
 
 /**
  * Two final servers sharing the room through Redis, beside one final server
  * in the same scenario: both servers' CPU and Redis's, and the deliveries
- * from one server's clients to the other's.
+ * from one server's clients to the other's (the median run of each).
  */
-export function sharedTable(results: RunResult[]): string {
-  const scenarios = [...new Set(results.filter((result) => result.server === SHARED).map((result) => result.scenario))];
+export function sharedTable(summary: Summary): string {
+  const scenarios = [...new Set(summary.groups.filter((group) => group.server === SHARED).map((group) => group.scenario))];
   const rows = scenarios.flatMap((scenario) =>
     [FINAL, SHARED].flatMap((server) => {
-      const result = find(results, scenario, server);
-      const m = result?.measured;
-      if (!result || !m) return [];
-      const alone = find(results, scenario, FINAL)?.measured;
+      const group = summary.find(scenario, server);
+      if (!group) return [];
+      const result = medianRun(group.runs, cpuOf);
+      const m = result.measured;
+      if (!m) return [];
+      const alone = summary.median(scenario, FINAL, cpuOf);
       const between = m.deliveries?.cross;
       const parts = (values: number[], format: (v: number) => string) => (values.length > 1 ? values.map(format).join(' / ') : '–');
       return [
@@ -198,13 +278,17 @@ export function sharedTable(results: RunResult[]): string {
           `${result.scenario} ${result.kind}`,
           result.server,
           String(result.connected),
-          ...deliveryCells(m),
+          si(m.deliveriesPerS),
+          ms(m.latency.p50),
+          ms(m.latency.p99),
+          String(m.lost),
+          String(m.corrupt),
           between ? `${between.received} / ${between.owed}` : '–',
           m.deliveries ? String(m.deliveries.cross.repeated + m.deliveries.local.repeated) : '–',
           m.serverCpuS.toFixed(2),
           parts(m.cpuByProcess, (v) => v.toFixed(2)),
-          usPerDelivery(m),
-          server === FINAL ? '1.00×' : ratio(m.cpuUsPerDelivery, alone?.cpuUsPerDelivery),
+          us(m.cpuUsPerDelivery),
+          server === FINAL ? '1.00×' : ratio(m.cpuUsPerDelivery, alone),
           mib(result.peakRss),
           parts(
             result.processes.map((process) => process.peakRss),
@@ -221,9 +305,7 @@ export function sharedTable(results: RunResult[]): string {
       'N',
       'deliv/s',
       'p50 ms',
-      'p95 ms',
       'p99 ms',
-      'max ms',
       'lost',
       'corrupt',
       'A ↔ B received / owed',
@@ -239,80 +321,75 @@ export function sharedTable(results: RunResult[]): string {
   );
 }
 
-/** The headline as one table: a row per measure, a column per server, ratios to step 04 in brackets (the shared room has its own table). */
-export function headlineTable(results: RunResult[]): string {
-  const servers = [...new Set(results.map((result) => result.server))].filter((server) => server !== SHARED).sort((a, b) => order(a) - order(b));
-  const cell = (value: number | undefined, base: number | undefined, format: (v: number) => string) =>
-    value === undefined || !Number.isFinite(value)
-      ? '–'
-      : base && Number.isFinite(base) && base !== value
-        ? `${format(value)} (${(value / base).toFixed(2)}×)`
-        : format(value);
-  const row = (label: string, get: (server: string) => number | undefined, format: (v: number) => string) => [
+/** The measures of the headline: scenario, what, how it is read off a run, how it is written. */
+const MEASURES: { label: string; scenario: string; get: (run: RunResult) => number | undefined; format: (v: number) => string }[] = [
+  { label: '(a) fan-out, N = 500: server µs per delivery', scenario: 'a500', get: cpuOf, format: us },
+  { label: '(a) fan-out, N = 1000: deliveries/s', scenario: 'a1000', get: (run) => run.measured?.deliveriesPerS, format: si },
+  { label: '(a′) steady fan-out, N = 500: server µs per delivery', scenario: 's500', get: cpuOf, format: us },
+  { label: '(b) chatter, N = 500: server µs per delivery', scenario: 'b500', get: cpuOf, format: us },
+  { label: '(b) chatter, N = 500: p99 latency, ms', scenario: 'b500', get: p99Of, format: ms },
+  { label: '(b′) a class, N = 30: p99 latency, ms', scenario: 'k30', get: p99Of, format: ms },
+  { label: '(c) capacity, N = 500: msg/s held', scenario: 'c500', get: heldOf, format: si },
+  { label: '(d) interleaving: corrupt lines', scenario: 'd10', get: (run) => run.measured?.corrupt, format: String },
+  { label: '(e) idle: connections made', scenario: 'e', get: (run) => run.connected, format: String },
+  { label: '(e) idle: KiB of RSS per connection', scenario: 'e', get: perConnectionOf, format: kib },
+];
+
+/** The headline as one table: a row per measure, a column per server, medians, with the ratio to the floor in brackets. */
+export function headlineTable(summary: Summary): string {
+  const servers = summary.servers();
+  const rows = MEASURES.map(({ label, scenario, get, format }) => [
     label,
-    ...servers.map((server) => cell(get(server), server === NAIVE ? undefined : get(NAIVE), format)),
-  ];
-  const measured = (scenario: string) => (server: string) => find(results, scenario, server)?.measured;
-  const rows = [
-    row(
-      '(a) fan-out, N = 500: server µs per delivery',
-      (s) => measured('a500')(s)?.cpuUsPerDelivery,
-      (v) => v.toFixed(3),
-    ),
-    row('(a) fan-out, N = 1000: deliveries/s', (s) => measured('a1000')(s)?.deliveriesPerS, si),
-    row(
-      '(b) chatter, N = 500: server µs per delivery',
-      (s) => measured('b500')(s)?.cpuUsPerDelivery,
-      (v) => v.toFixed(3),
-    ),
-    row('(b) chatter, N = 500: p99 latency, ms', (s) => measured('b500')(s)?.latency.p99, ms),
-    row('(c) capacity, N = 500: msg/s held', (s) => results.find((r) => r.capacity && r.server === s)?.capacity?.held, si),
-    row(
-      '(d) interleaving: corrupt lines',
-      (s) => measured('d10')(s)?.corrupt,
-      (v) => String(v),
-    ),
-    row(
-      '(e) idle: connections made',
-      (s) => find(results, 'e', s)?.connected,
-      (v) => String(v),
-    ),
-    row(
-      '(e) idle: KiB of RSS per connection',
-      (s) => find(results, 'e', s)?.idle?.rssPerConnection,
-      (v) => (v / 1024).toFixed(1),
-    ),
-  ].filter((cells) => cells.slice(1).some((cell) => cell !== '–'));
+    ...servers.map((server) => {
+      const value = summary.median(scenario, server, get);
+      if (value === undefined || !Number.isFinite(value)) return '–';
+      const floor = summary.median(scenario, FLOOR, get);
+      return server === FLOOR || !floor ? format(value) : `${format(value)} (${ratio(value, floor)})`;
+    }),
+  ]).filter((cells) => cells.slice(1).some((cell) => cell !== '–'));
   return table(
-    ['measure', ...servers],
+    ['measure (median)', ...servers],
     rows,
     ['', ...servers].map((_, i) => i > 0),
   );
 }
 
-const order = (server: string) => [FINAL, NAIVE, PYTHON].indexOf(server) >>> 0; // others last
-
-/** The headline: the final server against the naive one, target by target. */
+/** The targets, judged on the medians: the final server against the floor, then against the naive server. */
 export function headline(results: RunResult[]): string[] {
+  const summary = new Summary(results);
   const lines: string[] = [];
-  const cpu = (scenario: string, server: string) => find(results, scenario, server)?.measured?.cpuUsPerDelivery;
   const check = (ok: boolean | undefined) => (ok === undefined ? '?' : ok ? 'met' : 'NOT met');
+  const versusFloor = (scenario: string, label: string, get: (run: RunResult) => number | undefined, format: (v: number) => string, target: number) => {
+    const final = summary.median(scenario, FINAL, get);
+    const floor = summary.floor(scenario, get);
+    if (final === undefined || !Number.isFinite(final) || !floor) return;
+    const r = final / floor.value;
+    const of = floor.server === FLOOR ? 'the floor' : `${floor.server} (the cheaper floor here)`;
+    lines.push(`- ${label}: final ${format(final)}, ${r.toFixed(2)}× ${of} (${format(floor.value)}), target ≤ ${target.toFixed(2)}×: ${check(r <= target)}`);
+  };
+  versusFloor('a500', 'CPU per delivery, fan-out N = 500 (µs)', cpuOf, us, 1.1);
+  versusFloor('s500', 'CPU per delivery, steady fan-out N = 500 (µs)', cpuOf, us, 1.1);
+  versusFloor('b500', 'CPU per delivery, chatter N = 500 (µs)', cpuOf, us, 1.1);
+  versusFloor('b500', 'p99 latency, chatter N = 500 (ms)', p99Of, ms, 1.2);
+  versusFloor('e', 'RSS per idle connection (KiB)', perConnectionOf, kib, 1.15);
+  const classP99 = summary.median('k30', FINAL, p99Of);
+  if (classP99 !== undefined) lines.push(`- p99 latency, a class of 30: ${ms(classP99)} ms for final, target < 1 ms: ${check(classP99 < 1)}`);
+
   const cpuRatio = (scenario: string, target: number, label: string) => {
-    const final = cpu(scenario, FINAL);
-    const naive = cpu(scenario, NAIVE);
+    const final = summary.median(scenario, FINAL, cpuOf);
+    const naive = summary.median(scenario, NAIVE, cpuOf);
     if (final === undefined || naive === undefined) return;
     const r = final / naive;
     lines.push(
-      `- ${label}: final uses ${r.toFixed(2)}× the CPU per delivery of step 04 (${final.toFixed(3)} vs ${naive.toFixed(3)} µs), target ≤ ${target}×: ${check(r <= target)}`,
+      `- ${label}: final uses ${r.toFixed(2)}× the CPU per delivery of step 04 (${us(final)} vs ${us(naive)} µs), target ≤ ${target}×: ${check(r <= target)}`,
     );
   };
   cpuRatio('a500', 1, 'CPU, fan-out N = 500');
   cpuRatio('b500', 0.4, 'CPU, chatter N = 500');
-  const held = (server: string) => results.find((result) => result.capacity && result.server === server)?.capacity?.held;
-  const finalHeld = held(FINAL);
+  const finalHeld = summary.median('c500', FINAL, heldOf) ?? summary.median('c100', FINAL, heldOf);
   if (finalHeld !== undefined) {
     for (const other of [NAIVE, PYTHON]) {
-      const base = held(other);
+      const base = summary.median('c500', other, heldOf) ?? summary.median('c100', other, heldOf);
       if (base === undefined) continue;
       const r = base ? finalHeld / base : Infinity;
       lines.push(
@@ -320,8 +397,8 @@ export function headline(results: RunResult[]): string[] {
       );
     }
   }
-  const chatter = find(results, 'b500', FINAL)?.measured;
-  if (chatter) lines.push(`- p99 latency, chatter N = 500: ${ms(chatter.latency.p99)} ms for final, target < 10 ms: ${check(chatter.latency.p99 < 10)}`);
+  const chatterP99 = summary.median('b500', FINAL, p99Of);
+  if (chatterP99 !== undefined) lines.push(`- p99 latency, chatter N = 500: ${ms(chatterP99)} ms for final, target < 10 ms: ${check(chatterP99 < 10)}`);
   const finals = results.filter((result) => result.server === FINAL);
   if (finals.length) {
     const measuredRuns = finals.flatMap((result) => [
@@ -332,41 +409,38 @@ export function headline(results: RunResult[]): string[] {
     const corruptTotal = measuredRuns.reduce((sum, m) => sum + (m?.corrupt ?? 0), 0);
     const closed = finals.reduce((sum, result) => sum + result.closed, 0);
     lines.push(
-      `- Final, every scenario: ${lostTotal} lost, ${corruptTotal} corrupt, ${closed} connection(s) dropped: ${check(lostTotal === 0 && corruptTotal === 0 && closed === 0)}`,
+      `- Final, every run of every scenario: ${lostTotal} lost, ${corruptTotal} corrupt, ${closed} connection(s) dropped: ${check(lostTotal === 0 && corruptTotal === 0 && closed === 0)}`,
     );
   }
   for (const shared of results.filter((result) => result.server === SHARED && result.measured)) {
     const m = shared.measured!;
-    const alone = find(results, shared.scenario, FINAL)?.measured;
+    const alone = summary.median(shared.scenario, FINAL, cpuOf);
     const between = m.deliveries?.cross;
     const once = m.deliveries ? exactlyOnce(m.deliveries) : false;
-    const versus = (value: number, base: number | undefined, format: (v: number) => string) =>
-      alone && base !== undefined ? ` (one final server: ${format(base)}, ${(value / base).toFixed(2)}×)` : '';
     lines.push(
-      `- Two final servers through Redis, ${shared.scenario} ${shared.kind}, N = ${shared.connected}: ${m.lost} lost, ${m.corrupt} corrupt, ` +
+      `- Two final servers through Redis, ${shared.scenario} ${shared.kind}${shared.run ? ` run ${shared.run}` : ''}, N = ${shared.connected}: ${m.lost} lost, ${m.corrupt} corrupt, ` +
         `${between ? `${between.received} of ${between.owed} deliveries between the servers` : 'deliveries not checked'}, ${m.deliveries ? m.deliveries.cross.repeated + m.deliveries.local.repeated : '?'} repeated, ` +
         `${shared.closed} connection(s) dropped, every delivery exactly once: ${check(once && m.lost === 0 && m.corrupt === 0 && shared.closed === 0)}; ` +
-        `${si(m.deliveriesPerS)} deliveries/s${versus(m.deliveriesPerS, alone?.deliveriesPerS, si)}, p99 ${ms(m.latency.p99)} ms${versus(m.latency.p99, alone?.latency.p99, ms)}, ` +
-        `${m.cpuUsPerDelivery.toFixed(3)} µs of CPU per delivery, both servers and Redis${versus(m.cpuUsPerDelivery, alone?.cpuUsPerDelivery, (v) => v.toFixed(3))}` +
+        `${us(m.cpuUsPerDelivery)} µs of CPU per delivery, both servers and Redis${alone ? ` (one final server: ${us(alone)}, ${(m.cpuUsPerDelivery / alone).toFixed(2)}×)` : ''}` +
         (between && missing(between) ? `; ${missing(between)} missing between the servers` : ''),
     );
   }
-  const idle = finals.find((result) => result.idle);
-  if (idle) {
+  const idleRss = summary.median('e', FINAL, (run) => run.idle?.rss);
+  const idleConnected = summary.median('e', FINAL, (run) => run.connected);
+  if (idleRss !== undefined && idleConnected !== undefined && Number.isFinite(idleRss)) {
     lines.push(
-      `- Idle: ${idle.connected} connections on final take ${mib(idle.idle!.rss)} MiB RSS in total (${(idle.idle!.rssPerConnection / 1024).toFixed(1)} KiB each)` +
-        (idle.connected >= 10000 ? `, target < 100 MiB: ${check(idle.idle!.rss < 100 * 2 ** 20)}` : ''),
+      `- Idle: ${idleConnected} connections on final take ${mib(idleRss)} MiB RSS in total` +
+        (idleConnected >= 10000 ? `, target < 100 MiB: ${check(idleRss < 100 * 2 ** 20)}` : ''),
     );
   }
   return lines;
 }
 
-const hasShared = (results: RunResult[]) => results.some((result) => result.server === SHARED);
-
 export function renderTables(report: Report): string {
-  const tables = [trafficTable(report.results), capacityTable(report.results), idleTable(report.results)];
-  if (hasShared(report.results)) tables.push(sharedTable(report.results));
-  return [...tables, headlineTable(report.results)].join('\n\n');
+  const summary = new Summary(report.results);
+  const tables = [trafficTable(summary), capacityTable(summary), idleTable(summary)];
+  if (summary.groups.some((group) => group.server === SHARED)) tables.push(sharedTable(summary));
+  return [...tables, headlineTable(summary)].join('\n\n');
 }
 
 const machineLine = (report: Report) =>
@@ -374,6 +448,8 @@ const machineLine = (report: Report) =>
 
 /** bench/RESULTS.md: the last full run. */
 export function resultsMarkdown(report: Report): string {
+  const summary = new Summary(report.results);
+  const shared = summary.groups.some((group) => group.server === SHARED);
   return `# Benchmark results
 
 The last full run of \`${report.command}\`, on ${report.date.slice(0, 10)}; it took ${Math.round(report.seconds)} s.
@@ -381,7 +457,11 @@ How to read it: [docs/performance.md](../docs/performance.md).
 
 - Machine: ${machineLine(report)}; load average ${report.load.map((value) => value.toFixed(1)).join(' at the start, ')} at the end.
 - ${report.pinned ? 'Each server pinned to core 0, the load generator to core 1 (taskset).' : 'Not pinned (no taskset): server and load generator share the cores.'}
+- Each scenario ran ${report.runs} time${report.runs > 1 ? 's' : ''} on each server, the servers taking turns; the tables give the median
+  of each measure over the runs, and its spread (lowest–highest) where it says *range*; the targets are judged on the medians.
 - Servers: \`final/server.ts\` (compiled with esbuild, run by node) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
+  *floor*: \`bench/floor/relay.ts\`, the least a Node server can do for the same work (the final protocol's handshake and
+  framing, the same batching, nothing else), and \`bench/floor/hold.ts\` for idle connections (it takes the nickname, then only holds the socket);
   \`steps/04-threads-async/server.ts\` (step 04, the naive server, compiled the same way); the manual's Python server
   \`manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`;
   *${SHARED}*: two of those final servers with \`--redis\`, sharing one room through one redis-server${report.redis ? ` ${report.redis}` : ''}
@@ -389,29 +469,31 @@ How to read it: [docs/performance.md](../docs/performance.md).
 ${report.skipped.map((line) => `- Skipped: ${line}.\n`).join('')}${report.errors.map((line) => `- Error: ${line}\n`).join('')}
 ## Headline
 
-${headlineTable(report.results)}
+${headlineTable(summary)}
 
 ${headline(report.results).join('\n')}
 
-## (a) fan-out, (b) chatter, (d) interleaving
+## (a) fan-out, (a′) steady fan-out, (b) chatter, (b′) a class, (d) interleaving
 
-${trafficTable(report.results)}
+${trafficTable(summary)}
 
 ## (c) capacity
 
-${capacityTable(report.results)}
+${capacityTable(summary)}
 
 ## (e) idle connections
 
-${idleTable(report.results)}
+${idleTable(summary)}
+
+*server CPU s* and *harness CPU s*: what the server and the load generator used while the clients connected.
 ${
-  hasShared(report.results)
+  shared
     ? `
 ## Two final servers sharing the room through Redis
 
-${sharedTable(report.results)}
+${sharedTable(summary)}
 
-Each row with Redis beside one final server in the same scenario, from the same run. *A ↔ B* counts the deliveries
+The median run of each, beside one final server in the same scenario. *A ↔ B* counts the deliveries
 from the clients of one server to the clients of the other, message by message: each receiver must get each message
 of each sender once, in the sender's order; *repeated* counts the deliveries that came again or out of order, on
 either path. *CPU s* sums both servers and redis-server, *vs final* compares its µs per delivery to one final server's;
@@ -421,11 +503,12 @@ either path. *CPU s* sums both servers and redis-server, *vs final* compares its
 }
 Columns: *deliv/s* counts messages received, summed over the receivers; latencies run from the
 send to the receipt; *lost* is owed minus received after a bounded wait, *corrupt* the lines
-that hold a cut message or two glued ones; *CPU s* is the server's user + system time during
-the measurement (/proc/<pid>/stat), *µs/deliv* that time per delivery, *vs step 04* its ratio
-to the naive server's; *deliv/read* the deliveries per read of a receiver (how well the
-server batches its writes); *peak MiB* is the server's VmHWM; *harness CPU s* is the load
-generator's own, marked ! when it used more than 90 % of its core (it may have been the
-limit); *other CPU s* is what the rest of the machine used meanwhile (/proc/stat): noise.
+that hold a cut message or two glued ones, both summed over the runs; *µs/deliv* is the server's
+user + system time during the measurement (/proc/<pid>/stat) per delivery, *vs floor* its ratio to the
+floor's (in the steady fan-out, to the cheaper of the floor and step 04), *vs step 04* to the naive
+server's; *deliv/read* the deliveries per read of a receiver (how well the server batches its writes);
+*peak MiB* is the server's VmHWM; *harness CPU s* is the load generator's own, marked ! when it used
+more than 90 % of its core in some run (it may have been the limit); *other CPU s* is what the rest of
+the machine used meanwhile (/proc/stat): noise.
 `;
 }

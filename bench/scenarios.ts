@@ -10,7 +10,7 @@ import { cpuSeconds, machineBusySeconds, memory } from './proc.ts';
 import { type ServerSpec, type Setup, startSetup } from './servers.ts';
 import { type Latency, latencyMs, lost } from './stats.ts';
 
-export type ScenarioKind = 'fan-out' | 'chatter' | 'capacity' | 'interleaving' | 'idle';
+export type ScenarioKind = 'fan-out' | 'steady' | 'chatter' | 'class' | 'capacity' | 'interleaving' | 'idle';
 
 export interface Scenario {
   /** Short name, for --scenarios and the JSON: "a500". */
@@ -19,8 +19,10 @@ export interface Scenario {
   clients: number;
   /** How long the senders send (per step, for the capacity search). */
   durationMs: number;
-  /** Messages per second per client (chatter). */
+  /** Messages per second per client (chatter, class). */
   ratePerClient?: number;
+  /** Messages per second of the one sender (steady fan-out). */
+  rate?: number;
   capacity?: CapacityPlan;
   /** Full speed: messages in flight at most, and per write. */
   window?: number;
@@ -36,7 +38,9 @@ export const runsOn = (spec: ServerSpec, scenario: Scenario): boolean => !spec.s
 
 export const TITLES: Record<ScenarioKind, string> = {
   'fan-out': '(a) fan-out: one sender at full speed',
+  steady: '(a′) steady fan-out: one sender at a fixed rate',
   chatter: '(b) chatter: every client sends 2 msg/s',
+  class: '(b′) a class: 30 clients, each says something every 2 s',
   capacity: '(c) capacity: all send, rate raised until p99 > 50 ms or a loss',
   interleaving: '(d) interleaving: 10 clients at full speed',
   idle: '(e) idle connections',
@@ -49,7 +53,9 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
   if (quick) {
     return [
       { id: 'a100', kind: 'fan-out', clients: 100, durationMs: 200, window, batch: 32 },
+      { id: 's100', kind: 'steady', clients: 100, durationMs: 300, rate: 500 },
       { id: 'b100', kind: 'chatter', clients: 100, durationMs: 300, ratePerClient: 2, shared: true },
+      { id: 'k30', kind: 'class', clients: 30, durationMs: 1000, ratePerClient: 0.5 },
       { id: 'c100', kind: 'capacity', clients: 100, durationMs: 200, capacity: capacity(400, 2) },
       { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 200, window, batch: 16 },
       { id: 'e', kind: 'idle', clients: Math.min(200, idleClients), durationMs: 0, connectDeadlineMs: 2000 },
@@ -65,7 +71,9 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
       batch: 32,
       shared: clients === 500,
     })),
+    { id: 's500', kind: 'steady', clients: 500, durationMs: 2000, rate: 1000 },
     { id: 'b500', kind: 'chatter', clients: 500, durationMs: 3000, ratePerClient: 2, shared: true },
+    { id: 'k30', kind: 'class', clients: 30, durationMs: 8000, ratePerClient: 0.5 },
     { id: 'c500', kind: 'capacity', clients: 500, durationMs: 700, capacity: capacity(250, 14) },
     { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },
     { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 11000 },
@@ -114,9 +122,13 @@ export interface RunResult {
   scenario: string;
   kind: ScenarioKind;
   server: string;
+  /** Which of the --runs repetitions (1, 2...). */
+  run?: number;
   clients: number;
   connected: number;
   connectMs: number;
+  /** CPU seconds while the clients connected: the server's (all its processes) and the load generator's. */
+  connectCpuS: { server: number; harness: number };
   /** Connections the server closed during the run. */
   closed: number;
   /** Peak RSS, summed over the processes that serve the room. */
@@ -133,7 +145,7 @@ export interface RunResult {
  * 10, Python 128, Node 511), or the kernel drops connections and the client
  * retries a second later.
  */
-const CONNECT_CONCURRENCY: Record<ServerSpec['kind'], number> = { final: 400, naive: 400, python: 64, ngircd: 8, redis: 400 };
+const CONNECT_CONCURRENCY: Record<ServerSpec['kind'], number> = { final: 400, naive: 400, python: 64, ngircd: 8, redis: 400, floor: 400 };
 
 export interface RunOptions {
   serverCores?: string;
@@ -147,15 +159,20 @@ export interface RunOptions {
 /** Run one scenario against one setup; its processes are stopped and the clients closed whatever happens. */
 export async function runScenario(scenario: Scenario, spec: ServerSpec, options: RunOptions): Promise<RunResult> {
   options.onPhase('starting');
-  const setup = await startSetup(spec, { cores: options.serverCores, nodeOptions: options.nodeOptions });
+  const setup = await startSetup(spec, { cores: options.serverCores, nodeOptions: options.nodeOptions, idle: scenario.kind === 'idle' });
   const pool = new ClientPool(setup.ports, spec.protocol);
   const pid = setup.processes[0]!.pid;
   try {
     const baselineRss = memory(pid).rss;
     options.onPhase(`connecting ${scenario.clients} clients`);
     const connectStart = performance.now();
+    const serverCpu = () => setup.processes.reduce((sum, process) => sum + cpuSeconds(process.pid), 0);
+    const server0 = serverCpu();
+    const self0 = process.cpuUsage();
     await pool.connect(scenario.clients, { concurrency: CONNECT_CONCURRENCY[spec.kind], deadlineMs: scenario.connectDeadlineMs });
     const connectMs = performance.now() - connectStart;
+    const self = process.cpuUsage(self0);
+    const connectCpuS = { server: serverCpu() - server0, harness: (self.user + self.system) / 1e6 };
     options.onPhase('settling');
     await pool.quiet(options.settleMs ?? 150, 20000);
     const result: RunResult = {
@@ -165,11 +182,12 @@ export async function runScenario(scenario: Scenario, spec: ServerSpec, options:
       clients: scenario.clients,
       connected: pool.clients.length,
       connectMs,
+      connectCpuS,
       closed: 0,
       peakRss: 0,
       processes: [],
     };
-    const senders = scenario.kind === 'fan-out' ? [0] : pool.clients.map((_, index) => index);
+    const senders = scenario.kind === 'fan-out' || scenario.kind === 'steady' ? [0] : pool.clients.map((_, index) => index);
     if (scenario.kind === 'idle') {
       const { rss } = memory(pid);
       result.idle = { baselineRss, rss, rssPerConnection: (rss - baselineRss) / Math.max(1, pool.clients.length) };
@@ -178,9 +196,9 @@ export async function runScenario(scenario: Scenario, spec: ServerSpec, options:
     } else {
       options.onPhase('sending');
       result.measured = await measure(pool, setup, options, () =>
-        scenario.kind === 'chatter'
-          ? paced(pool, { senders, rate: scenario.ratePerClient! * pool.clients.length, durationMs: scenario.durationMs })
-          : fullSpeed(pool, { senders, durationMs: scenario.durationMs, window: scenario.window!, batch: scenario.batch! }),
+        scenario.kind === 'fan-out' || scenario.kind === 'interleaving'
+          ? fullSpeed(pool, { senders, durationMs: scenario.durationMs, window: scenario.window!, batch: scenario.batch! })
+          : paced(pool, { senders, rate: scenario.rate ?? scenario.ratePerClient! * pool.clients.length, durationMs: scenario.durationMs }),
       );
     }
     result.closed = pool.activity.closed;

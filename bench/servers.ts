@@ -17,7 +17,7 @@ import { ROOT } from '../checker/target.ts';
 import { versionOf } from './proc.ts';
 import { finalProtocol, ircProtocol, manualProtocol, type Protocol } from './protocols.ts';
 
-export type ServerKind = 'final' | 'naive' | 'python' | 'ngircd' | 'redis';
+export type ServerKind = 'final' | 'naive' | 'python' | 'ngircd' | 'redis' | 'floor';
 
 /**
  * The final server's options for the bench: the flood limit raised (every
@@ -32,8 +32,12 @@ export interface ServerSpec {
   kind: ServerKind;
   label: string;
   protocol: Protocol;
-  /** The command for `port`, in a temporary directory of its own; `redis`, the URL of the Redis of a shared room. */
-  command(port: number, dir: string, redis?: string): { argv: string[]; env?: Record<string, string> };
+  /**
+   * The command for `port`, in a temporary directory of its own; `redis`, the
+   * URL of the Redis of a shared room; `idle`, for the idle scenario (the floor
+   * is then a server that only holds its connections).
+   */
+  command(port: number, dir: string, redis?: string, idle?: boolean): { argv: string[]; env?: Record<string, string> };
   /** Servers sharing one room through a Redis started for the run (the clients take turns between them); one when absent. */
   shared?: number;
 }
@@ -72,6 +76,15 @@ export const SERVERS: Record<ServerKind, ServerSpec> = {
       writeFileSync(conf, ngircdConfig(port));
       return { argv: ['ngircd', '--nodaemon', '--config', conf] };
     },
+  },
+  floor: {
+    kind: 'floor',
+    label: 'floor',
+    protocol: finalProtocol,
+    command: (port, _dir, _redis, idle) => ({
+      argv: [process.execPath, compiled(idle ? 'bench/floor/hold.ts' : 'bench/floor/relay.ts')],
+      env: { HOST: '127.0.0.1', PORT: String(port) },
+    }),
   },
   redis: {
     kind: 'redis',
@@ -121,10 +134,10 @@ export function unavailable(kind: ServerKind): string | null {
   return null;
 }
 
-/** Compile final/ and step 04 once with esbuild, so that they start from plain node (no tsx loader in their CPU and RSS). */
+/** Compile final/, step 04 and the floor once with esbuild, so that they start from plain node (no tsx loader in their CPU and RSS). */
 export async function prepare(): Promise<void> {
   await compile(
-    ['final/server.ts', 'steps/04-threads-async/server.ts'].map((file) => path.join(ROOT, file)),
+    ['final/server.ts', 'steps/04-threads-async/server.ts', 'bench/floor/relay.ts', 'bench/floor/hold.ts'].map((file) => path.join(ROOT, file)),
     BUILD_DIR,
     ROOT,
   );
@@ -152,12 +165,14 @@ export interface StartOptions {
   nodeOptions?: string[];
   /** The Redis URL of a shared room. */
   redis?: string;
+  /** For the idle scenario. */
+  idle?: boolean;
 }
 
 /** Start a server on `port` and wait until it listens (read from /proc/net/tcp: a test connection would be a client). */
-export async function startServer(spec: ServerSpec, port: number, { cores, nodeOptions = [], redis }: StartOptions = {}): Promise<Server> {
+export async function startServer(spec: ServerSpec, port: number, { cores, nodeOptions = [], redis, idle }: StartOptions = {}): Promise<Server> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `chatroom-bench-${spec.kind}-`));
-  const { env, ...command } = spec.command(port, dir, redis);
+  const { env, ...command } = spec.command(port, dir, redis, idle);
   let { argv } = command;
   if (argv[0] === process.execPath) argv = [argv[0], ...nodeOptions, ...argv.slice(1)];
   if (cores) argv = ['taskset', '-c', cores, ...argv];
