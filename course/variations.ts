@@ -82,7 +82,8 @@ const refusesTaken = serverCheck({
   },
 });
 
-const tellsShutdown = serverCheck({
+const tellsShutdown: Check = {
+  needs: ['server', 'signals'],
   id: 'ctrl-c-tells',
   title: {
     en: 'on Ctrl+C, sends "Server shutting down" to every client, then exits with code 0',
@@ -108,7 +109,7 @@ const tellsShutdown = serverCheck({
         fr: `le serveur est sorti avec ${exit.code ?? exit.signal}, pas 0`,
       });
   },
-});
+};
 
 const variation = (id: string, name: string, title: Step['title'], check: Check): Step => ({ id, name, dir: `steps/${name}`, title, checks: [check] });
 

@@ -126,8 +126,9 @@ Options :
   --no-record                    ne touche pas à votre progression (un professeur qui vérifie une classe)
   --lang en|fr                   langue du rapport (par défaut : d’après LANG)
 Un dossier est vérifié par ses fichiers server.* et client.* (.ts, .js ou .py) ;
-un fichier seul est le serveur. Votre serveur écoute sur le port donné par la
-variable d’environnement PORT (et l’adresse donnée par HOST) : les tests les choisissent.`,
+un fichier seul est pris pour le serveur. Votre serveur écoute sur le port donné
+par la variable d’environnement PORT (et l’adresse donnée par HOST) : les tests
+les choisissent.`,
   unknownStep: (name, known) => `Pas d’étape « ${name} ». Les étapes sont : ${known}.`,
   noCurrent: 'Aucun exercice commencé : commencez-en un avec « npm run exercise -- 01 », ou nommez une étape : « npm run verify -- 02 chemin/vers/server.ts ».',
   noWorkDir: (dir, id) => `${dir}/ n’existe pas encore : commencez l’exercice avec « npm run exercise -- ${id} », ou donnez le chemin de votre programme.`,
@@ -147,7 +148,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   onlyServer: 'un programme seul est vérifié comme serveur : les comportements du client ne sont pas vérifiés (donnez un client avec --client)',
   portNote: 'Chaque vérification lance votre serveur avec un port libre dans PORT (et 127.0.0.1 dans HOST).',
   starts: 'démarre et écoute sur le port donné par PORT',
-  startsHint: 'Lisez le port dans la variable d’environnement PORT et écoutez dessus.',
+  startsHint: 'Lisez le port dans la variable d’environnement PORT et écoutez sur ce port.',
   sent: 'envoyé',
   expected: 'attendu',
   received: 'reçu',
@@ -161,7 +162,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   stopped: (who, how) => `le ${who === 'server' ? 'serveur' : who} s’est arrêté pendant la vérification (${how}) ; ses dernières lignes :`,
   exitCode: (code) => `code de sortie ${code}`,
   printedError: (who) => `le ${who === 'server' ? 'serveur' : who} a continué de tourner mais a affiché une erreur pendant la vérification :`,
-  nothingPrinted: '(rien affiché)',
+  nothingPrinted: '(rien n’a été affiché)',
   hint: 'indice :',
   summary: (passed, failed, skipped) =>
     `${passed} réussi${passed > 1 ? 's' : ''}, ${failed === 0 ? 'aucun échec' : `${failed} échoué${failed > 1 ? 's' : ''}`}${skipped ? `, ${skipped} non vérifié${skipped > 1 ? 's' : ''}` : ''}`,
@@ -180,10 +181,10 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   header: (id, title) => `Exercice ${id} : ${title}.`,
   headerFrom: (from) => `Voici le code ${deFr(from)} : chaque TODO marque un endroit à modifier.`,
   headerCheck: (goal) => `Objectif : ${goal}. Vérifiez votre travail : npm run verify`,
-  noExercise: (id) => `« ${id} » n’a pas d’exercice : c’est la réponse du cours. Vérifiez votre version avec « npm run verify -- ${id} <dossier> ».`,
+  noExercise: (id) => `« ${id} » n’a pas d’exercice : c’est l’aboutissement du cours. Vérifiez votre version avec « npm run verify -- ${id} <dossier> ».`,
   exerciseUsage: 'Utilisation : npm run exercise -- <étape>   (01, 02, 03, 04...)',
   alreadyStarted: (dir, id) =>
-    `Vous avez déjà commencé cet exercice dans ${dir}/ : votre travail n’est pas touché. Pour tout recommencer : npm run progress -- reset ${id}`,
+    `Vous avez déjà commencé cet exercice dans ${dir}/ : votre travail est intact. Pour tout recommencer : npm run progress -- reset ${id}`,
   created: (dir) => `Votre dossier de travail : ${dir}/`,
   behaviours: 'Les tests vérifient ces comportements :',
   whenReady: 'Quand vous êtes prêt, vérifiez votre travail (autant de fois que nécessaire) :',
@@ -199,7 +200,7 @@ variable d’environnement PORT (et l’adresse donnée par HOST) : les tests l
   classScore: 'réussis',
   classTitle: 'Bilan de la classe',
   classProgress: (student, step, result) => `${student} ${step} : ${result}`,
-  classWrote: (file) => `Écrit : ${file}`,
+  classWrote: (file) => `Fichier écrit : ${file}`,
   progressUsage: 'Utilisation : npm run progress [-- reset <étape>]',
   showUsage: `Utilisation :
   npm run hint -- [étape]                 l’indice de l’étape (par défaut : le dernier exercice commencé)

@@ -100,7 +100,7 @@ export const checks: Check[] = [
     id: 'ctrl-c',
     title: { en: 'Ctrl+C stops it cleanly, without a stack trace', fr: 'Ctrl+C l’arrête proprement, sans pile d’appels' },
     hint: { en: 'Do not catch SIGINT, or exit in your handler.', fr: 'N’interceptez pas SIGINT, ou terminez le programme dans votre gestionnaire.' },
-    needs: ['server'],
+    needs: ['server', 'signals'],
     async run(lab) {
       const server = await lab.startServer();
       const peer = await lab.connect(server, 'client');

@@ -36,7 +36,7 @@ export async function before(peer: Peer, sender: Peer, marker: string): Promise<
 
 const serverCheck = (check: Omit<Check, 'needs'>): Check => ({ ...check, needs: ['server'] });
 
-/** Peak memory of a process, in bytes (Linux), or null elsewhere. */
+/** Peak memory of a process, in bytes (Linux), or null when it cannot be read. */
 async function peakMemory(pid: number | undefined): Promise<number | null> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
   const kb = status?.match(/VmHWM:\s+(\d+) kB/)?.[1];
@@ -322,7 +322,8 @@ export const checks: Check[] = [
       expectAbsent(seen, 'bbbb', bob, { en: 'part of the long line was relayed', fr: 'une partie de la ligne trop longue a été relayée' });
     },
   }),
-  serverCheck({
+  {
+    needs: ['server', 'procfs'],
     id: 'bounded-memory',
     title: {
       en: 'a client streaming 256 MB without a newline does not make the server keep it',
@@ -341,14 +342,20 @@ export const checks: Check[] = [
       const end = await peakMemory(server.program.pid);
       // Chunks the server has read and dropped may wait a while for the garbage
       // collector; a server that kept the line would have grown by 256 MB.
-      if (start !== null && end !== null && end - start > 96 * 1024 * 1024) {
+      if (start === null || end === null) {
+        throw new CheckFailure({
+          en: 'the server’s memory could not be read (/proc): did it stop?',
+          fr: 'impossible de lire la mémoire du serveur (/proc) : s’est-il arrêté ?',
+        });
+      }
+      if (end - start > 96 * 1024 * 1024) {
         throw new CheckFailure({
           en: `the server's peak memory grew by ${Math.round((end - start) / 1048576)} MB while receiving 256 MB without a newline`,
           fr: `la mémoire du serveur a crû de ${Math.round((end - start) / 1048576)} Mo pendant la réception de 256 Mo sans retour à la ligne`,
         });
       }
     },
-  }),
+  },
   serverCheck({
     id: 'bad-utf8',
     title: {
@@ -547,7 +554,8 @@ export const checks: Check[] = [
       await enter(lab, server, 'three'); // a place was freed
     },
   }),
-  serverCheck({
+  {
+    needs: ['server', 'signals'],
     id: 'graceful-shutdown',
     title: {
       en: 'on SIGTERM and Ctrl+C, tells everyone, closes, and exits with code 0',
@@ -573,7 +581,7 @@ export const checks: Check[] = [
           });
       }
     },
-  }),
+  },
   serverCheck({
     id: 'logs',
     title: {
