@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { CheckFailure } from './failure.ts';
 import { Lab } from './lab.ts';
 import { canBind } from './network.ts';
@@ -7,7 +8,7 @@ import { pythonCommand, type Target } from './target.ts';
 import type { Text } from './text.ts';
 
 /** Something a check cannot run without. */
-export type Need = 'server' | 'client' | 'python3' | 'ipv6' | 'openssl';
+export type Need = 'server' | 'client' | 'python3' | 'ipv6' | 'openssl' | 'signals' | 'procfs';
 
 /** One behaviour of a step, checked black-box over TCP. */
 export interface Check {
@@ -31,6 +32,9 @@ function has(need: Need): Promise<boolean> {
   if (!available.has(need)) {
     if (need === 'python3') available.set(need, Promise.resolve(pythonCommand() !== null));
     else if (need === 'ipv6') available.set(need, canBind('::1'));
+    else if (need === 'signals') available.set(need, Promise.resolve(process.platform !== 'win32'));
+    else if (need === 'procfs')
+      available.set(need, Promise.resolve(existsSync('/proc/self/status'))); // a process's memory, on Linux
     else if (need === 'openssl')
       available.set(need, Promise.resolve(spawnSync('openssl', ['version']).status === 0)); // checks that drive openssl s_client
     else available.set(need, Promise.resolve(true));
@@ -44,6 +48,15 @@ const missing: Record<Need, Text> = {
   python3: { en: 'Python 3 is not installed (python3, python or py -3)', fr: 'Python 3 n’est pas installé (python3, python ou py -3)' },
   ipv6: { en: 'IPv6 loopback (::1) is not available on this machine', fr: 'la boucle locale IPv6 (::1) n’existe pas sur cette machine' },
   openssl: { en: 'the openssl command is not installed', fr: 'la commande openssl n’est pas installée' },
+  // Windows has no signals between programs: taskkill ends one at once, so no handler runs.
+  signals: {
+    en: 'Windows cannot send Ctrl+C to another program: try it by hand, Ctrl+C in the server’s window',
+    fr: 'Windows ne sait pas envoyer Ctrl+C à un autre programme : essayez à la main, Ctrl+C dans la fenêtre du serveur',
+  },
+  procfs: {
+    en: 'the server’s memory is read from /proc, which only Linux has',
+    fr: 'la mémoire du serveur se lit dans /proc, que seul Linux possède',
+  },
 };
 
 /** Run one check against a target: pass, fail with what was seen, or skip with why. */

@@ -45,34 +45,35 @@ export function shown(file: string, from = process.env.INIT_CWD ?? process.cwd()
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** A word for a shell: quoted when it holds anything but plain characters. */
-function shellWord(word: string): string {
-  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+/** A word for a POSIX shell, or PowerShell on Windows: quoted when it holds anything but plain characters. */
+function quoteFor(powershell: boolean): (word: string) => string {
+  const plain = powershell ? /^[\w./\\:-]+$/ : /^[\w./@%+=:,-]+$/;
+  return (word) => (plain.test(word) ? word : powershell ? `'${word.replace(/'/g, "''")}'` : `'${word.replace(/'/g, `'\\''`)}'`);
 }
 
 /**
  * The command a student can paste, from where they are, to run a program
- * by hand as the checks do: its real path and its real runtime.
+ * by hand as the checks do: its real path and its real runtime. On Windows,
+ * in PowerShell's words (the terminal of Windows and of VS Code there).
  */
-export function debugCommand(command: Command, port = 55555, from = process.env.INIT_CWD ?? process.cwd()): string {
-  const env = `PORT=${port}`;
+export function debugCommand(command: Command, port = 55555, from = process.env.INIT_CWD ?? process.cwd(), platform = process.platform): string {
+  const powershell = platform === 'win32';
+  const shellWord = quoteFor(powershell);
+  const env = powershell ? `$env:PORT=${port};` : `PORT=${port}`;
+  // PowerShell runs a quoted program name only after its call operator, &.
+  const run = (words: string[]) => `${env} ${powershell && words[0] !== shellWord(words[0]!) ? '& ' : ''}${words.map(shellWord).join(' ')}`;
   if ('shell' in command) return `${env} ${command.shell}`;
   const file = command.argv[command.argv.length - 1] ?? '';
   const where = shellWord(shown(file, from));
   if (command.argv.includes('tsx')) {
     // npx finds the course's tsx from anywhere inside the repository.
     const inside = !path.relative(ROOT, from).startsWith('..');
-    return `${env} ${inside ? 'npx tsx' : shellWord(path.join(ROOT, 'node_modules/.bin/tsx'))} ${where}`;
+    return inside ? `${env} npx tsx ${where}` : run([path.join(ROOT, 'node_modules', '.bin', powershell ? 'tsx.cmd' : 'tsx'), shown(file, from)]);
   }
   // python3, python or py -3, as found (pythonCommand), without the -u the checks add.
-  if (file.endsWith('.py'))
-    return `${env} ${command.argv
-      .slice(0, -1)
-      .filter((word) => word !== '-u')
-      .map(shellWord)
-      .join(' ')} ${where}`;
+  if (file.endsWith('.py')) return run([...command.argv.slice(0, -1).filter((word) => word !== '-u'), shown(file, from)]);
   if (command.argv[0] === process.execPath) return `${env} node ${where}`;
-  return `${env} ${command.argv.map(shellWord).join(' ')}`;
+  return run(command.argv);
 }
 
 /** Set by the test suite's global setup (prebuild.ts) to where it compiled the reference programs. */

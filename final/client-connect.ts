@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Messages } from './i18n.ts';
+import { launch } from './launch.ts';
 
 export interface Target {
   host: string;
@@ -63,7 +64,7 @@ const UNTRUSTED = new Set([
 export function explain(err: NodeJS.ErrnoException, target: Target, t: Messages): string {
   const where = describe(target);
   const code = err.code ?? '';
-  if (code === 'ECONNREFUSED') return t.refused(where);
+  if (code === 'ECONNREFUSED') return t.refused(where, launch().command('server'));
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return t.unknownHost(target.host);
   if (UNTRUSTED.has(code)) return t.untrusted(where);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return t.wrongHost(target.host);

@@ -11,6 +11,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { connect, explain, readCa, type Target } from './client-connect.ts';
 import { LineReader } from './framing.ts';
 import { hiddenInput } from './hidden-input.ts';
+import { launch } from './launch.ts';
 import { pickLang, text, type Messages } from './i18n.ts';
 import { parseServerLine } from './protocol.ts';
 import { render, textWidth, wrapLine } from './render.ts';
@@ -197,7 +198,7 @@ function readArgs() {
 const args = readArgs();
 const t = text[pickLang(args.lang)];
 if (args.help) {
-  console.log(t.usage);
+  console.log(t.usage(launch().usage('client', t === text.fr ? 'ou :' : 'or:')));
   process.exit(0);
 }
 let ca: Buffer | undefined;

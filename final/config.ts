@@ -10,6 +10,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
+import { type Launch, launch } from './launch.ts';
 
 export interface ServerOptions {
   host: string;
@@ -161,31 +162,33 @@ function helpLine(left: string, help: string, env: string): string {
   return head.length < 25 ? `${head.padEnd(25)}${body}` : `${head}\n${' '.repeat(25)}${body}`;
 }
 
-export const USAGE = [
-  'Usage: npm start -- [options]      (or: npx tsx final/server.ts [options])',
-  '',
-  'A chat server: clients connect with "npm run client" or "nc HOST PORT".',
-  'Each option can also be set with the environment variable in brackets.',
-  '',
-  ...rows.map(([field, row]) => {
-    const flag = flagsOf(field, row)[0]!;
-    switch (row.kind) {
-      case 'number':
-        return helpLine(`--${flag} ${row.unit}`, `${row.help} (default ${row.fallback})`, row.env ?? envOf(flag));
-      case 'text':
-        return helpLine(`--${flag} ${row.unit}`, `${row.help}${'fallback' in row ? ` (default ${row.fallback})` : ''}`, row.env ?? envOf(flag));
-      case 'flag':
-        return helpLine(`--${flag}`, row.help, `${row.env ?? envOf(flag)}=1`);
-      case 'tls':
-        return helpLine('--tls-cert FILE', row.help, 'TLS_CERT, TLS_KEY');
-      case 'secret':
-        return helpLine(`--${flag} FILE`, row.help, `${envOf(flag)}, or the password itself in ${row.secretEnv}`);
-    }
-  }),
-  '  -h, --help             show this help',
-  '',
-  'Create a certificate for a class with "npm run cert".',
-].join('\n');
+/** --help: made from the table of options; `run` says how this copy starts (npm scripts, or node dist/*.js once built). */
+export const usage = (run: Launch = launch()): string =>
+  [
+    `Usage: ${run.usage('server', 'or:')}`,
+    '',
+    `A chat server: clients connect with "${run.command('client')}" or "nc HOST PORT".`,
+    'Each option can also be set with the environment variable in brackets.',
+    '',
+    ...rows.map(([field, row]) => {
+      const flag = flagsOf(field, row)[0]!;
+      switch (row.kind) {
+        case 'number':
+          return helpLine(`--${flag} ${row.unit}`, `${row.help} (default ${row.fallback})`, row.env ?? envOf(flag));
+        case 'text':
+          return helpLine(`--${flag} ${row.unit}`, `${row.help}${'fallback' in row ? ` (default ${row.fallback})` : ''}`, row.env ?? envOf(flag));
+        case 'flag':
+          return helpLine(`--${flag}`, row.help, `${row.env ?? envOf(flag)}=1`);
+        case 'tls':
+          return helpLine('--tls-cert FILE', row.help, 'TLS_CERT, TLS_KEY');
+        case 'secret':
+          return helpLine(`--${flag} FILE`, row.help, `${envOf(flag)}, or the password itself in ${row.secretEnv}`);
+      }
+    }),
+    '  -h, --help             show this help',
+    '',
+    'Create a certificate for a class with "npm run cert".',
+  ].join('\n');
 
 // ------------------------------------------------------------------ parsing
 

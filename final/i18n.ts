@@ -10,7 +10,8 @@ export { pickLang, type Lang } from './lang.ts';
 
 /** The words of one language. Keyed on the protocol's own types: a code without its sentence does not compile. */
 export interface Messages {
-  usage: string;
+  /** --help; `run` is how this copy starts the client (launch.ts). */
+  usage: (run: string) => string;
   askNick: string;
   askPassword: string;
   untrusted: (where: string) => string;
@@ -27,7 +28,8 @@ export interface Messages {
   muted: (nick: string, by: string) => string;
   unmuted: (nick: string, by: string) => string;
   connecting: (where: string) => string;
-  refused: (where: string) => string;
+  /** `start`: the command that starts the server (launch.ts). */
+  refused: (where: string, start: string) => string;
   unknownHost: (host: string) => string;
   unreachable: (where: string, why: string) => string;
   lost: string;
@@ -74,13 +76,13 @@ const nickRules: Record<Lang, Record<string, string>> = {
     characters: 'Un pseudo ne contient que des lettres, des chiffres, « _ » et « - ».',
     marks: 'Un accent doit porter sur une lettre, sans s’empiler.',
     letter: 'Un pseudo doit contenir au moins une lettre ou un chiffre.',
-    scripts: 'Un pseudo s’écrit dans une seule écriture (latine, cyrillique, grecque…), sans mélange ; chiffres, « _ » et « - » vont avec toutes.',
+    scripts: 'Un pseudo n’emploie qu’une seule écriture (latine, cyrillique, grecque…), sans mélange ; les chiffres, « _ » et « - » vont avec toutes.',
     '': 'Un pseudo compte de 1 à 16 lettres, chiffres, « _ » ou « - ».',
   },
 };
 
 const en: Messages = {
-  usage: `Usage: npm run client -- [options]      (or: npx tsx final/client.ts [options])
+  usage: (run) => `Usage: ${run}
 
 Options (environment variable in brackets):
   --host HOST     server address [HOST] (default 127.0.0.1)
@@ -109,7 +111,7 @@ the commands.`,
   muted: (nick: string, by: string) => `${nick} was muted by ${by}`,
   unmuted: (nick: string, by: string) => `${nick} may speak again (${by})`,
   connecting: (where: string) => `Connecting to ${where}…`,
-  refused: (where: string) => `No chat server at ${where}: is it started? (npm start)`,
+  refused: (where, start) => `No chat server at ${where}: is it started? (${start})`,
   unknownHost: (host: string) => `Unknown host "${host}": check the address (--host).`,
   unreachable: (where: string, why: string) => `Cannot reach ${where}: ${why}`,
   lost: 'Connection to the server lost.',
@@ -177,7 +179,7 @@ the commands.`,
 };
 
 const fr: Messages = {
-  usage: `Utilisation : npm run client -- [options]      (ou : npx tsx final/client.ts [options])
+  usage: (run) => `Utilisation : ${run}
 
 Options (variable d’environnement entre crochets) :
   --host HÔTE     adresse du serveur [HOST] (par défaut 127.0.0.1)
@@ -188,7 +190,7 @@ Options (variable d’environnement entre crochets) :
   --lang en|fr    langue (par défaut : d’après LANG)
   -h, --help      affiche cette aide
 
-Le mot de passe du salon, s’il y en a un, est demandé sans s’afficher, ou lu
+Le mot de passe du salon, s’il y en a un, est demandé sans être affiché, ou lu
 dans CHAT_PASSWORD. Dans le salon, tapez un message puis Entrée ; /help liste
 les commandes.`,
   askNick: 'Choisissez un pseudo : ',
@@ -207,7 +209,7 @@ les commandes.`,
   muted: (nick: string, by: string) => `${nick} a été réduit au silence par ${by}`,
   unmuted: (nick: string, by: string) => `${nick} peut de nouveau parler (${by})`,
   connecting: (where: string) => `Connexion à ${where}…`,
-  refused: (where: string) => `Aucun serveur de discussion à ${where} : est-il lancé ? (npm start)`,
+  refused: (where, start) => `Aucun serveur de discussion à ${where} : est-il lancé ? (${start})`,
   unknownHost: (host: string) => `Hôte inconnu « ${host} » : vérifiez l’adresse (--host).`,
   unreachable: (where: string, why: string) => `Impossible de joindre ${where} : ${why}`,
   lost: 'Connexion au serveur perdue.',
@@ -230,7 +232,7 @@ les commandes.`,
   online: (nicks: string[]) => `${people('fr', nicks.length)} : ${numbered(nicks)}`,
   privateTag: 'privé',
   shutdown: 'Le serveur s’arrête.',
-  split: 'Le salon est coupé en deux : les autres serveurs sont injoignables ; seuls les gens de ce serveur vous entendent.',
+  split: 'Le salon est coupé en deux : les autres serveurs sont injoignables ; seules les personnes connectées à ce serveur vous lisent.',
   whole: 'Le salon est de nouveau réuni.',
   help: {
     nick: ['/nick NOUVEAU', 'changer de pseudo'],
@@ -241,7 +243,7 @@ les commandes.`,
     help: ['/help', 'cette aide'],
     op: ['/op MOT_DE_PASSE', 'devenir opérateur'],
     kick: ['/kick PSEUDO [RAISON]', 'exclure quelqu’un (et bannir son adresse un moment)'],
-    mute: ['/mute PSEUDO', 'couper les messages de quelqu’un'],
+    mute: ['/mute PSEUDO', 'réduire quelqu’un au silence'],
     unmute: ['/unmute PSEUDO', 'lui rendre la parole'],
     bans: ['/bans', 'lister les adresses bannies'],
     unban: ['/unban #N|ADRESSE', 'lever un bannissement (son numéro dans /bans)'],
@@ -264,13 +266,13 @@ les commandes.`,
     muted: () => 'Vous êtes réduit au silence : vos messages ne partent pas.',
     banned: (wait = '') => `Vous avez été exclu : revenez dans ${wait} s.`,
     'tls-required': () => 'Ce serveur n’accepte que les connexions chiffrées (--tls).',
-    locked: (wait = '') => `Trop de mots de passe erronés depuis votre adresse : réessayez dans ${wait} s.`,
-    'too-fast': (wait = '') => `Trop de connexions depuis votre adresse en peu de temps : attendez ${wait} s.`,
+    locked: (wait = '') => `Trop de mots de passe erronés depuis votre adresse : réessayez dans ${wait} s.`,
+    'too-fast': (wait = '') => `Trop de connexions depuis votre adresse en peu de temps : attendez ${wait} s.`,
     'not-yourself': () => 'Vous ne pouvez pas vous faire cela à vous-même.',
-    'no-such-ban': (who = '') => `Aucun bannissement ${who} : voyez /bans.`,
+    'no-such-ban': (who = '') => `Aucun bannissement ne correspond à ${who} : voyez /bans.`,
   },
-  bans: (n) => (n === 0 ? 'Aucune adresse n’est bannie.' : `${n} adresse${n > 1 ? 's' : ''} bannie${n > 1 ? 's' : ''} :`),
-  ban: (n, address, nick, seconds, reason) => `  #${n} ${address} (${nick}), encore ${seconds} s${reason ? ` : ${reason}` : ''}`,
+  bans: (n) => (n === 0 ? 'Aucune adresse n’est bannie.' : `${n} adresse${n > 1 ? 's' : ''} bannie${n > 1 ? 's' : ''} :`),
+  ban: (n, address, nick, seconds, reason) => `  #${n} ${address} (${nick}), encore ${seconds} s${reason ? ` : ${reason}` : ''}`,
   unbanned: (address, by) => `${address} peut revenir (${by})`,
 };
 

@@ -3,7 +3,8 @@
  *   npx tsx final/server.ts [--host HOST] [--port PORT] ...   (--help for all)
  */
 import { ChatServer } from './chat-server.ts';
-import { USAGE, parseServerArgs } from './config.ts';
+import { parseServerArgs, usage } from './config.ts';
+import { launch } from './launch.ts';
 import { clearPasswordWarning, certificateWarning } from './certificate.ts';
 import { consoleLogger, formatAddress, maskUrl } from './log.ts';
 
@@ -19,7 +20,7 @@ try {
   fail(`${(error as Error).message} (see --help)`, 2);
 }
 if (options === 'help') {
-  console.log(USAGE);
+  console.log(usage());
   process.exit(0);
 }
 
@@ -57,7 +58,7 @@ function howToConnect(address: string, port: number, tls: boolean): string {
   const everywhere = address === '0.0.0.0' || address === '::';
   const host = everywhere ? "<this machine's address>" : address;
   const options = `${host === '127.0.0.1' ? '' : ` --host ${host}`}${port === 55555 ? '' : ` --port ${port}`}${tls ? ' --ca <certificate>' : ''}`;
-  const client = `"npm run client${options ? ` --${options}` : ''}"`;
+  const client = `"${launch().command('client', options)}"`;
   return tls ? `connect with ${client}` : `connect with ${client} or "nc ${host} ${port}"`;
 }
 

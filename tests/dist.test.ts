@@ -94,6 +94,8 @@ describe('npm run build: the final chatroom without the dev toolchain', () => {
     const port = await freePort();
     const server = start(['dist/server.js', '--host', '127.0.0.1', '--port', String(port)]);
     await server.until(`listening on 127.0.0.1:${port}`);
+    // npm run client would need tsx, which this copy does not have: the hint names the built client.
+    await server.until(`connect with "node ${path.join('dist', 'client.js')} --port ${port}"`);
 
     const client = start(['dist/client.js', '--host', '127.0.0.1', '--port', String(port), '--nick', 'alice']);
     await client.until('Welcome, alice!');
@@ -104,5 +106,15 @@ describe('npm run build: the final chatroom without the dev toolchain', () => {
     await client.until('bob joined');
     client.child.stdin?.write('hello from dist\n');
     await bob.until('alice: hello from dist\n');
+  });
+
+  it('--help and a refused connection name the built commands, not npm scripts', async () => {
+    const help = await run(process.execPath, ['dist/server.js', '--help'], copy);
+    expect(help.out).toContain(`Usage: node ${path.join('dist', 'server.js')} [options]`);
+    expect(help.out).toContain(`clients connect with "node ${path.join('dist', 'client.js')}"`);
+    expect(help.out).not.toMatch(/npm start|npm run client|npx tsx/); // (npm run cert stays: certificates are made in the repository)
+    const nobody = await freePort();
+    const client = await run(process.execPath, ['dist/client.js', '--port', String(nobody), '--nick', 'x', '--lang', 'en'], copy);
+    expect(client.out).toContain(`is it started? (node ${path.join('dist', 'server.js')})`);
   });
 });

@@ -10,7 +10,9 @@ import { hasRedis, TestRedis } from '../checker/redis.ts';
 import { referenceTarget } from '../checker/target.ts';
 
 const available = hasRedis();
-if (!available && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
+// CI on Linux (.ci/run) must run them; the Windows and macOS jobs run test:portable, which leaves them out.
+if (!available && process.env.CI && process.platform === 'linux')
+  throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
 
 describe.skipIf(!available)('final/ servers sharing a room through Redis trust only what they should', () => {
   let redis: TestRedis;

@@ -15,6 +15,7 @@ import { parseServerArgs } from '../final/config.ts';
 import { Summary, maskUrl } from '../final/log.ts';
 import { certificateWarning, clearPasswordWarning } from '../final/certificate.ts';
 import { makeCertificate } from '../tools/cert.ts';
+import { pickLang } from '../final/lang.ts';
 
 /** Feed chunks to a LineReader, collect what it says. */
 function read(chunks: (string | Buffer)[], maxLine = 8): string[] {
@@ -71,6 +72,17 @@ describe('nicknames', () => {
   it('gives the same key to one name written in several ways', () => {
     const keys = ['Zoé', 'ZOÉ', 'zoe\u0301'].map((nick) => checkNick(nick)).map((check) => (check.ok ? check.key : ''));
     expect(new Set(keys).size).toBe(1);
+  });
+});
+
+describe('the user’s language', () => {
+  it('takes --lang, else LC_ALL, LC_MESSAGES or LANG, else the system’s (Windows sets no LANG)', () => {
+    const french = () => 'fr-FR';
+    expect(pickLang('en', { LANG: 'fr_FR.UTF-8' }, french)).toBe('en');
+    expect(pickLang(undefined, { LC_ALL: 'fr_CA.UTF-8', LANG: 'en_US.UTF-8' })).toBe('fr');
+    expect(pickLang(undefined, { LANG: 'en_GB.UTF-8' }, french)).toBe('en');
+    expect(pickLang(undefined, {}, french)).toBe('fr');
+    expect(pickLang(undefined, {}, () => 'de-DE')).toBe('en');
   });
 });
 

@@ -106,6 +106,17 @@ describe('the debug command', () => {
     expect(debugCommand({ shell: 'python3 my_server.py', cwd: '/x' })).toBe('PORT=55555 python3 my_server.py');
   });
 
+  it('on Windows, speaks PowerShell: $env:PORT, its quotes, & before a quoted program', () => {
+    const ts = commandFor(path.join(ROOT, 'exercises/02-broadcast/server.ts'));
+    expect(debugCommand(ts, 55555, ROOT, 'win32')).toBe(`$env:PORT=55555; npx tsx ${path.join('exercises', '02-broadcast', 'server.ts')}`);
+    const spaced = commandFor(path.join(ROOT, "exercises/it's mine/server.py"));
+    const python = (pythonCommand() ?? ['python3']).join(' ');
+    expect(debugCommand(spaced, 4000, ROOT, 'win32')).toBe(`$env:PORT=4000; ${python} '${path.join('exercises', "it''s mine", 'server.py')}'`);
+    expect(debugCommand({ argv: ['C:\\Program Files\\Python\\python.exe', 'server.py'], cwd: ROOT }, 1, ROOT, 'win32')).toBe(
+      "$env:PORT=1; & 'C:\\Program Files\\Python\\python.exe' server.py",
+    );
+  });
+
   it.skipIf(!posix)('runs as printed, from the repository’s root, and shows the same error', async () => {
     const { text } = await run('01', [fixture('01-syntax-error')], 'en', true);
     const command = /run it yourself: (.+)$/m.exec(text)![1]!;
@@ -118,7 +129,7 @@ describe('the debug command', () => {
 describe('what to check', () => {
   it('a folder: its server.* and client.*; a missing client is said', () => {
     const resolved = resolveTarget(step('02'), [fixture('02-no-echo')], undefined, ROOT);
-    expect(resolved.server).toBe('tests/fixtures/broken/02-no-echo/server.ts');
+    expect(resolved.server).toBe(path.join('tests', 'fixtures', 'broken', '02-no-echo', 'server.ts'));
     expect(resolved.target.client).toBeUndefined();
     expect(resolved.missing[0]?.fr).toContain('pas de client.*');
     expect(resolved.record).toBe(false); // a fixture is not the student's work

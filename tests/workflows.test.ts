@@ -42,6 +42,10 @@ describe('the CI workflow', () => {
     const linux = ci.jobs.linux;
     expect(linux?.['runs-on']).toMatch(/^ubuntu-/);
     expect(runs(linux)).toContain('bash .ci/run');
+    // Root in a container, a workspace owned by another user: git needs to be told it is safe, before .ci/run.
+    const steps = runs(linux);
+    expect(steps.findIndex((line) => line.includes('safe.directory'))).toBeGreaterThan(-1);
+    expect(steps.findIndex((line) => line.includes('safe.directory'))).toBeLessThan(steps.indexOf('bash .ci/run'));
     expect(linux?.strategy?.matrix?.node).toEqual([20, 24]);
     expect(readFileSync(path.join(ROOT, '.nvmrc'), 'utf8').trim()).toBe('20');
   });

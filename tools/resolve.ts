@@ -84,7 +84,7 @@ function setProgram(resolved: Resolved, side: 'server' | 'client', given: string
   if (existsSync(file) && statSync(file).isFile()) {
     setSide(resolved, side, file);
     resolved.watch.push(file);
-  } else if (!/\s/.test(given) && (EXTENSIONS.some((ext) => given.endsWith(ext)) || given.includes('/'))) {
+  } else if (!/\s/.test(given) && (EXTENSIONS.some((ext) => given.endsWith(ext)) || /[/\\]/.test(given))) {
     // One word that looks like a path, not a command: a typo in a path.
     throw new UsageError(both((t) => t.noSuchFile(given)));
   } else {

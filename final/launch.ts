@@ -1,0 +1,29 @@
+/**
+ * How the user starts the server and the client, as the hints and --help say
+ * it: the npm scripts in a clone of the repository, or `node dist/...js` in a
+ * copy built by `npm run build`, where `npm start` would find no tsx.
+ */
+import path from 'node:path';
+
+export interface Launch {
+  /** The command that starts `program` with `options` (" --host x", or ""). */
+  command(program: 'server' | 'client', options?: string): string;
+  /** Where the usage's first line says it comes from: "npm start -- [options]  (or: npx tsx final/server.ts [options])". */
+  usage(program: 'server' | 'client', or: string): string;
+}
+
+/** `entry` is the script node runs (process.argv[1]): a .js file only in a built copy. */
+export function launch(entry = process.argv[1] ?? '', cwd = process.cwd()): Launch {
+  if (entry.endsWith('.js')) {
+    const file = (program: string) => path.join(path.relative(cwd, path.dirname(entry)) || '.', `${program}.js`);
+    return {
+      command: (program, options = '') => `node ${file(program)}${options}`,
+      usage: (program) => `node ${file(program)} [options]`,
+    };
+  }
+  const script = { server: 'npm start', client: 'npm run client' };
+  return {
+    command: (program, options = '') => `${script[program]}${options ? ` --${options}` : ''}`,
+    usage: (program, or) => `${script[program]} -- [options]      (${or} npx tsx final/${program}.ts [options])`,
+  };
+}
