@@ -1,6 +1,7 @@
 /** What each command a joined client types does. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandContext, ModerationKind, Someone, Speaker } from './context.ts';
+import { isLoopback } from './limits.ts';
 import { checkNick, nickForLog } from './nick.ts';
 import { text } from './i18n.ts';
 import { COMMANDS, actionLine, errorNotice, notice, privateLine, publicLine, type Command, type CommandName } from './protocol.ts';
@@ -35,6 +36,12 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
       const check = checkNick(command.nick);
       if (!check.ok) return me.sendLine(errorNotice('nick-invalid', check.problem));
       if (check.nick === me.nick) return;
+      // A rename is a notice on every screen: it comes out of the address's
+      // budget of notices, as joining and leaving do, or a loop of /nick floods the room.
+      const { guard, options } = context;
+      if (!(options.loopbackUnlimited && isLoopback(me.ip)) && !guard.mayAnnounce(me.ip)) {
+        return me.sendLine(errorNotice('flood', guard.noticeWait(me.ip)));
+      }
       me.wait(async () => {
         // A change of case keeps the same key: nothing to reserve.
         if (check.key !== me.key && !(await room.claim(check.key, check.nick))) {
@@ -50,7 +57,7 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
       return;
     }
     case 'quit':
-      me.quit('quit', command.reason);
+      me.quit('quit', me.muted ? '' : command.reason); // a muted member leaves, its last words unheard
       return;
     case 'help':
       // The usage in English; the course's client shows its own language's instead.

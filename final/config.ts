@@ -118,8 +118,8 @@ const OPTIONS: { [K in keyof ServerOptions]-?: Row<NonNullable<ServerOptions[K]>
   lockoutSeconds: { kind: 'number', fallback: 600, min: 1, unit: 'S', help: 'seconds an address stays locked out of both passwords' },
   connectBurst: { kind: 'number', fallback: 20, min: 1, unit: 'N', help: 'new connections one address may open at once' },
   connectRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'new connections per second after that' },
-  noticeBurst: { kind: 'number', fallback: 6, min: 1, unit: 'N', help: 'arrivals one address may have announced at once' },
-  noticeRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'announced arrivals per second after that' },
+  noticeBurst: { kind: 'number', fallback: 6, min: 1, unit: 'N', help: 'arrivals and renames one address may have announced at once' },
+  noticeRate: { kind: 'number', fallback: 0.5, min: 0.001, unit: 'N', help: 'announced arrivals and renames per second after that' },
   redis: { kind: 'text', unit: 'URL', env: 'REDIS_URL', help: 'share one room with other servers through Redis, e.g. redis://127.0.0.1:6379' },
   logSummary: {
     kind: 'number',

@@ -77,6 +77,11 @@ export class AddressGuard {
     return take(this.#notices, ip, this.options.noticeBurst, this.options.noticeRate, now);
   }
 
+  /** Seconds before `ip` may cause another notice. */
+  noticeWait(ip: string, now = Date.now()): number {
+    return this.#notices.get(ip)?.wait(now) ?? 0;
+  }
+
   /** Forget what has expired (called by the server's sweeper). */
   sweep(now = Date.now()): void {
     for (const [ip, until] of this.#lockedUntil) if (until <= now) this.#lockedUntil.delete(ip);

@@ -61,9 +61,11 @@ export class Moderation {
     if (this.#mutes.length > MAX_ENTRIES) this.#mutes.shift();
   }
 
-  /** Is someone at `ip`, or called `key`, muted? */
-  isMuted(ip: string, key: string, now = Date.now()): boolean {
-    return this.#mutes.some((mute) => mute.until > now && (mute.ip === ip || mute.key === key));
+  /** Until when (Date.now() time) is someone at `ip`, or called `key`, muted? 0: not muted. */
+  mutedUntil(ip: string, key: string, now = Date.now()): number {
+    let until = 0;
+    for (const mute of this.#mutes) if (mute.until > now && (mute.ip === ip || mute.key === key)) until = Math.max(until, mute.until);
+    return until;
   }
 
   /** Lift every mute on this address or this nickname. */

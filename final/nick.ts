@@ -66,12 +66,35 @@ export function nickKey(nick: string): string {
 
 /** NFKC and full case folding ("ß" and "SS", "ſ" and "s", "ı" and "i" meet). */
 function fold(text: string): string {
-  return text.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+  return (
+    text
+      .normalize('NFKC')
+      .toUpperCase()
+      .toLowerCase()
+      // Unicode's case folding takes Cherokee to its capitals (the older letters,
+      // and the ones confusables.txt maps: "ᎢᎬᎪᏟᎻᎬᎡ" reads TEACHER); lowercase goes the other way.
+      .replace(CHEROKEE_SMALL, (letter) => letter.toUpperCase())
+      .normalize('NFKC')
+  );
 }
+
+const CHEROKEE_SMALL = /[\u{13F8}-\u{13FD}\u{AB70}-\u{ABBF}]/gu;
+
+// Latin small capitals are not in confusables.txt (they are not lowercase
+// letters), but they are capitals drawn small: "ᴛᴇᴀᴄʜᴇʀ" reads TEACHER, and case is folded.
+const SMALL_CAPITALS: Record<string, string> = Object.fromEntries(
+  ['ᴀa', 'ʙb', 'ᴄc', 'ᴅd', 'ᴇe', 'ꜰf', 'ɢg', 'ʜh', 'ɪi', 'ᴊj', 'ᴋk', 'ʟl', 'ᴍm', 'ɴn', 'ᴏo', 'ᴘp', 'ꞯq', 'ʀr', 'ꜱs', 'ᴛt', 'ᴜu', 'ᴠv', 'ᴡw', 'ʏy', 'ᴢz'].map(
+    ([small, letter]) => [small!, letter!],
+  ),
+);
+const SMALL_CAPITAL = new RegExp(`[${Object.keys(SMALL_CAPITALS).join('')}]`, 'gu');
 
 /** UTS #39 skeleton: NFD, drop what is invisible, map confusables, NFD again. */
 function skeleton(text: string): string {
-  const bare = text.normalize('NFD').replace(INVISIBLES, '');
+  const bare = text
+    .normalize('NFD')
+    .replace(INVISIBLES, '')
+    .replace(SMALL_CAPITAL, (small) => SMALL_CAPITALS[small]!);
   // A dot above on an i or j is drawn where its own dot is ("i̇" looks like "i").
   return unhomoglyph(bare)
     .normalize('NFD')

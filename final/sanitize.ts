@@ -63,9 +63,16 @@ const QUICK =
 export function sanitize(text: string): string {
   if (!QUICK.test(text)) return text; // the common case costs one scan
   const safe = text.replace(UNSAFE, '').replace(/\t/g, ' ');
-  return safe.replace(INVISIBLE, (ch: string, at: number) =>
-    needed(ch, codePointBefore(safe, at), String.fromCodePoint(safe.codePointAt(at + ch.length) ?? 0)) ? ch : '',
-  );
+  // Each invisible character is judged by what stands before it in the text
+  // as kept so far: a run of tags after "a" goes whole, not all but its first.
+  let kept = '';
+  let last = 0;
+  for (const { 0: ch, index: at } of safe.matchAll(INVISIBLE)) {
+    kept += safe.slice(last, at);
+    last = at + ch.length;
+    if (needed(ch, codePointBefore(kept, kept.length), String.fromCodePoint(safe.codePointAt(last) ?? 0))) kept += ch;
+  }
+  return kept + safe.slice(last);
 }
 
 /** Decode a line as UTF-8, or null when its bytes are not valid UTF-8. */

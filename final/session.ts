@@ -33,7 +33,8 @@ export class Session implements Seat, Speaker {
   /** Moderation: an operator may kick and mute; a muted member cannot speak. */
   #operator = false;
   #opFailures = 0;
-  #muted = false;
+  /** Until when it is muted (Date.now() time; 0: it is not): a mute ends by itself. */
+  #mutedUntil = 0;
   /** Was its arrival announced? (Not when its address comes and goes too often.) Then so is its departure. */
   #announced = false;
   #listed: readonly string[] = [];
@@ -92,7 +93,7 @@ export class Session implements Seat, Speaker {
   }
 
   get muted(): boolean {
-    return this.#muted;
+    return this.#mutedUntil > Date.now();
   }
 
   // ------------------------------------------------------------------ output
@@ -249,7 +250,7 @@ export class Session implements Seat, Speaker {
       this.#key = check.key;
       this.#state = 'chat';
       const { moderation, guard, log } = this.context;
-      this.#muted = moderation.isMuted(this.ip, this.#key); // leaving did not lift it
+      this.#mutedUntil = moderation.mutedUntil(this.ip, this.#key); // leaving did not lift it
       this.#announced = this.context.unlimited(this.ip) || guard.mayAnnounce(this.ip);
       log('joined', `${nickForLog(this.nick)} from ${this.address}${this.#announced ? '' : ' (unannounced: its address comes and goes too often)'}`);
       this.sendLine(notice('welcome', [this.nick, hub.size + 1]));
@@ -286,9 +287,9 @@ export class Session implements Seat, Speaker {
   }
 
   mute(muted: boolean, decision: Decision): void {
-    this.#muted = muted;
     const { moderation, options, log } = this.context;
-    if (muted) moderation.mute(this.ip, this.#key, Date.now() + options.muteSeconds * 1000);
+    this.#mutedUntil = muted ? Date.now() + options.muteSeconds * 1000 : 0;
+    if (muted) moderation.mute(this.ip, this.#key, this.#mutedUntil);
     else moderation.unmute(this.ip, this.#key);
     log(muted ? 'muted' : 'unmuted', `${nickForLog(this.nick)} from ${this.address} by ${nickForLog(decision.by)}`);
   }

@@ -130,6 +130,12 @@ describe('invisible characters in messages', () => {
     expect(sanitize('a\u200D👍 👍\u200D')).toBe('a👍 👍'); // a ZWJ joins two emoji, or goes
     expect(sanitize('क\u200D क\u200Dष')).toBe('क क\u200Dष'); // a joiner inside a Hindi word only
   });
+  it('strips a run of invisible characters whole, each judged by what is kept before it', () => {
+    expect(sanitize('a\u{E0041}\u{E0042}\u{E0043}b')).toBe('ab'); // tags with no flag before them
+    expect(sanitize('a\u200B\u200B\u200Bb')).toBe('ab');
+    expect(sanitize('a\uFE0F\uFE0F👍\uFE0F\uFE0F')).toBe('a👍\uFE0F'); // one selector after the emoji, no more
+    expect(sanitize('🏴\u{E0067}\u{E0062}\u{E007F} x\u{E0067}\u{E007F}')).toBe('🏴\u{E0067}\u{E0062}\u{E007F} x');
+  });
   it('keeps what emoji, ideographs and joining scripts need', () => {
     const kept = [
       '👩\u200D💻',

@@ -2,6 +2,7 @@
 // class's server (issue: "a class that a bored student cannot wreck") and
 // shows that it no longer works. All from one address, 127.0.0.1: what a
 // student on one computer can do.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Check } from '../../checker/check.ts';
 import { CheckFailure } from '../../checker/failure.ts';
 import type { Lab, RunningServer } from '../../checker/lab.ts';
@@ -28,6 +29,14 @@ async function teacherAnd(lab: Lab, env: NodeJS.ProcessEnv, ...students: string[
   const others: Peer[] = [];
   for (const nick of students) others.push(await enter(lab, server, nick));
   return { server, teacher, others };
+}
+
+/** The next line `peer` receives that matches `pattern` (the others are skipped), without its newline. */
+async function nextLine(peer: Peer, pattern: RegExp): Promise<string> {
+  for (;;) {
+    const line = await peer.readUntil('\n');
+    if (pattern.test(line)) return line;
+  }
 }
 
 /** How many lines of `text` match. */
@@ -88,6 +97,9 @@ export const checks: Check[] = [
     },
     async run(lab) {
       const server = await lab.startServer({ CHAT_PASSWORD: 'open sesame', PASSWORD_DELAY: '0', LOCKOUT_FAILURES: '4' });
+      // Connected before the lockout, it waits at the prompt: the lockout reaches it too.
+      const patient = await lab.connect(server, 'patient guesser');
+      await patient.readUntil('PASS\n');
       const first = await tryPassword(lab, server, 'guesser', 'guess1');
       await first.readUntil('*** error password-wrong 2\n');
       first.send('guess2\n');
@@ -101,6 +113,13 @@ export const checks: Check[] = [
       const third = await lab.connect(server, 'guesser, third time');
       await third.readUntil(/\*\*\* error locked \d+\n/);
       await third.inbox.waitClosed();
+      patient.send('open sesame\n'); // the right one, from a locked-out address
+      const answer = await patient.readUntil(/\*\*\* error locked \d+\n|NICK\n/);
+      if (answer.endsWith('NICK\n'))
+        throw patient.inbox.failure({
+          en: 'a connection opened before the lockout still had its password checked',
+          fr: 'une connexion ouverte avant le verrouillage a encore vu son mot de passe vérifié',
+        });
       if (third.received.includes('PASS'))
         throw third.inbox.failure({
           en: 'a locked-out address was asked for the password again',
@@ -164,8 +183,8 @@ export const checks: Check[] = [
   serverCheck({
     id: 'mute-holds',
     title: {
-      en: 'a mute holds: no /nick, /me or /msg while muted, and quitting then coming back (any nickname) stays muted',
-      fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas',
+      en: 'a mute holds: no /nick, /me, /msg or /quit message while muted, and quitting then coming back (any nickname) stays muted',
+      fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg, ni message de /quit pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas',
     },
     hint: {
       en: 'Keep mutes in the server, by nickname key and by address, with an expiry; check them when someone joins, and in /nick.',
@@ -182,8 +201,13 @@ export const checks: Check[] = [
       for (const sign of ['renamed', 'waves', 'psst']) {
         expectAbsent(heard, sign, teacher, { en: `a muted member got through with ${sign}`, fr: `un membre réduit au silence est passé avec ${sign}` });
       }
-      bob.send('/quit\n');
+      bob.send('/quit I can still talk\n');
       await bob.inbox.waitClosed();
+      await teacher.readUntil('*** left bob quit');
+      expectAbsent(await teacher.readUntil('\n'), 'still talk', teacher, {
+        en: 'a muted member spoke through /quit',
+        fr: 'un membre réduit au silence a parlé par /quit',
+      });
       for (const nick of ['bob', 'bobby']) {
         const back = await enter(lab, server, nick);
         back.send('I am back\n');
@@ -195,6 +219,66 @@ export const checks: Check[] = [
         en: 'reconnecting lifted a mute',
         fr: 'se reconnecter a levé la mise en sourdine',
       });
+    },
+  }),
+  serverCheck({
+    id: 'mute-expires',
+    title: {
+      en: 'a mute lasts MUTE_SECONDS, no less, then lifts by itself',
+      fr: 'une mise en sourdine dure MUTE_SECONDS, pas moins, puis se lève d’elle-même',
+    },
+    hint: {
+      en: 'Store when the mute ends (now + MUTE_SECONDS × 1000 ms); a line after that time is heard again.',
+      fr: 'Notez quand la sourdine finit (maintenant + MUTE_SECONDS × 1000 ms) ; une ligne après ce moment est de nouveau entendue.',
+    },
+    async run(lab) {
+      const { teacher, others } = await teacherAnd(lab, { MUTE_SECONDS: '2' }, 'bob');
+      const bob = others[0]!;
+      teacher.send('/mute bob\n');
+      await bob.readUntil('*** muted bob teacher\n');
+      const mutedAt = Date.now();
+      await sleep(1200); // well inside the 2 s
+      bob.send('still muted\n');
+      await bob.readUntil('*** error muted\n');
+      // Then once a second until a line is heard: it must be, and not before the 2 s are over.
+      for (let tries = 0; ; tries++) {
+        bob.send(`try ${tries}\n`);
+        if ((await nextLine(bob, /^(\*\*\* error muted|bob: try \d+)$/)) === `bob: try ${tries}`) break;
+        if (tries === 5)
+          throw bob.inbox.failure({ en: 'the mute did not lift after MUTE_SECONDS=2', fr: 'la sourdine ne s’est pas levée après MUTE_SECONDS=2' });
+        await sleep(1000);
+      }
+      if (Date.now() - mutedAt < 1900)
+        throw bob.inbox.failure({ en: 'the mute lifted before MUTE_SECONDS=2', fr: 'la sourdine s’est levée avant MUTE_SECONDS=2' });
+      expectAbsent(await before(teacher, teacher, 'marker'), 'still muted', teacher, {
+        en: 'a line was heard during the mute',
+        fr: 'une ligne a été entendue pendant la sourdine',
+      });
+    },
+  }),
+  serverCheck({
+    id: 'rename-budget',
+    title: {
+      en: 'renames come out of the address’s budget of notices: a loop of /nick cannot flood the room',
+      fr: 'les changements de pseudo puisent dans le budget d’annonces de l’adresse : une boucle de /nick ne peut pas inonder le salon',
+    },
+    hint: {
+      en: 'Before a rename, take a token from the address’s notice bucket (the one for joins); none left: "*** error flood <s>", and no rename.',
+      fr: 'Avant un changement de pseudo, prenez un jeton dans le seau d’annonces de l’adresse (celui des arrivées) ; plus aucun : « *** error flood <s> », et pas de changement.',
+    },
+    async run(lab) {
+      const server = await lab.startServer({ NOTICE_BURST: '4', NOTICE_RATE: '0.01' });
+      const watcher = await enter(lab, server, 'watcher'); // one notice of the budget
+      const looper = await enter(lab, server, 'looper0'); // a second
+      for (let i = 1; i <= 6; i++) looper.send(`/nick looper${i}\n`);
+      await looper.readUntil(/\*\*\* error flood \d+\n/);
+      const seen = await before(watcher, looper, 'marker');
+      const renames = count(seen, /^\*\*\* renamed looper/);
+      if (renames !== 2)
+        throw watcher.inbox.failure({
+          en: `the watcher saw ${renames} renames from one address (NOTICE_BURST=4, two taken by arrivals: 2 expected)`,
+          fr: `l’observateur a vu ${renames} changements de pseudo venant d’une même adresse (NOTICE_BURST=4, dont deux pris par les arrivées : 2 attendus)`,
+        });
     },
   }),
   serverCheck({

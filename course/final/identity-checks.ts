@@ -57,7 +57,8 @@ export const checks: Check[] = [
       }
       const other = await lab.connect(server, 'lookalike');
       await other.readExactly('NICK\n');
-      const taken = ['ALICE', 'ａｌｉｃｅ', '𝐚𝐥𝐢𝐜𝐞', 'alıce', 'alİce', 'ſtudent', 'ѕсоре'];
+      // Cherokee capitals and Latin small capitals read ALICE: case is folded as Unicode does, small capitals too.
+      const taken = ['ALICE', 'ａｌｉｃｅ', '𝐚𝐥𝐢𝐜𝐞', 'alıce', 'alİce', 'ſtudent', 'ѕсоре', 'ᎪᏞᎥᏟᎬ', 'ᴀʟɪᴄᴇ'];
       await refused(
         other,
         taken.map((nick) => [nick, `*** error nick-taken ${nick}`]),
