@@ -70,13 +70,41 @@ export function makeCertificate({ out, names, days }: CertOptions): { cert: stri
   return { cert, key };
 }
 
+const USAGE = `Usage: npm run cert -- [--out DIR] [--name NAME]... [--days N]
+
+Makes DIR/cert.pem (for the students' --ca) and DIR/key.pem (the server's
+secret), for this computer's names and addresses, and each --name.
+  --out DIR    where to write them (default certs)
+  --name NAME  one more host name or address the certificate is valid for
+  --days N     how long it is valid (default 365)`;
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
-    options: { out: { type: 'string', default: 'certs' }, name: { type: 'string', multiple: true }, days: { type: 'string', default: '365' } },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        out: { type: 'string', default: 'certs' },
+        name: { type: 'string', multiple: true },
+        days: { type: 'string', default: '365' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const days = Number(values.days);
+  if (!Number.isInteger(days) || days < 1) {
+    console.error(`--days takes a whole number of days, not "${values.days}"`);
+    process.exit(2);
+  }
   const names = [...defaultNames(), ...(values.name ?? [])];
   try {
-    const { cert, key } = makeCertificate({ out: values.out, names, days: Number(values.days) });
+    const { cert, key } = makeCertificate({ out: values.out, names, days });
     console.log(`Created ${cert} (give it to the class) and ${key} (keep it secret), valid for:\n  ${names.join(', ')}
 
 Start the server:       npm start -- --host 0.0.0.0 --tls-cert ${cert} --tls-key ${key}
