@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { CheckFailure } from './failure.ts';
 import { Lab } from './lab.ts';
 import { canBind } from './network.ts';
-import { lastWords, thrown } from './start-failure.ts';
+import { compileFailure, lastWords, thrown } from './start-failure.ts';
 import { pythonCommand, type Target } from './target.ts';
 import type { Text } from './text.ts';
 
@@ -90,6 +90,8 @@ export async function runCheck(check: Check, target: Target): Promise<Outcome> {
     const failure = error instanceof CheckFailure ? error : new CheckFailure({ en: message, fr: message });
     // A program under test that crashed explains most failures: show how it ended.
     const stopped = await lab.stoppedProgram();
+    const uncompiled = stopped?.exit && !failure.detail.startFailure ? compileFailure(stopped) : undefined;
+    if (uncompiled) return { status: 'fail', failure: uncompiled };
     if (stopped?.exit && !failure.detail.output && !failure.detail.stopped && !failure.detail.startFailure) {
       const lastLines = lastWords(stopped.output.all.toString());
       failure.detail.stopped = { who: stopped.output.who, code: stopped.exit.code, signal: stopped.exit.signal, lastLines };

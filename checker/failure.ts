@@ -43,13 +43,39 @@ export interface FailureDetail {
   stopped?: { who: string; code: number | null; signal: string | null; lastLines: string };
 }
 
+/**
+ * The most of each text a failure keeps. A server that relays what it should
+ * refuse (256 MB without a newline, say) would otherwise make the report, and
+ * the checker's memory, that big: a report shows a line's worth anyway.
+ */
+export const MAX_DETAIL_BYTES = 64 * 1024;
+
+const clip = (bytes: Buffer): Buffer => (bytes.length > MAX_DETAIL_BYTES ? Buffer.from(bytes.subarray(0, MAX_DETAIL_BYTES)) : bytes); // a copy: the rest can go
+const clipText = (text: string): string => (text.length > MAX_DETAIL_BYTES ? `${text.slice(0, MAX_DETAIL_BYTES)}…` : text);
+
+/** The detail with every text cut to MAX_DETAIL_BYTES (the start kept: that is where a difference is found). */
+function bounded(detail: FailureDetail): FailureDetail {
+  return {
+    ...detail,
+    ...(detail.expected !== undefined && { expected: typeof detail.expected === 'string' ? clipText(detail.expected) : clip(detail.expected) }),
+    ...(detail.received !== undefined && { received: clip(detail.received) }),
+    ...(detail.sent && { sent: detail.sent.map((sent) => ({ ...sent, bytes: clip(sent.bytes) })) }),
+    ...(detail.output !== undefined && { output: clipText(detail.output) }),
+    ...(detail.stopped && { stopped: { ...detail.stopped, lastLines: clipText(detail.stopped.lastLines) } }),
+    ...(detail.printedError && { printedError: { ...detail.printedError, lastLines: clipText(detail.printedError.lastLines) } }),
+  };
+}
+
 /** A behaviour that did not hold. `reason` is shown in the student's language. */
 export class CheckFailure extends Error {
+  readonly detail: FailureDetail;
   constructor(
     readonly reason: Text,
-    readonly detail: FailureDetail = {},
+    detail: FailureDetail = {},
   ) {
-    super(renderPlain(reason, detail));
+    const kept = bounded(detail);
+    super(renderPlain(reason, kept));
+    this.detail = kept;
     this.name = 'CheckFailure';
   }
 }

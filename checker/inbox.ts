@@ -76,10 +76,13 @@ export class Inbox {
    * `timeoutMs`, or as soon as the peer closes without sending it.
    */
   async readUntil(expected: string | RegExp, timeoutMs = DEFAULT_WAIT_MS): Promise<string> {
+    let from = this.#cursor; // a text: where the next search starts (what was searched is not again)
     const find = (): { at: number; length: number } | null => {
       if (typeof expected === 'string') {
-        const at = this.#data.indexOf(expected, this.#cursor);
-        return at === -1 ? null : { at, length: Buffer.byteLength(expected) };
+        const length = Buffer.byteLength(expected);
+        const at = this.#data.indexOf(expected, from);
+        if (at === -1) from = Math.max(from, this.#data.length - length + 1);
+        return at === -1 ? null : { at, length };
       }
       const text = this.unread.toString('utf8');
       const match = new RegExp(expected.source, expected.flags.replace('g', '')).exec(text);

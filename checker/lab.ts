@@ -142,6 +142,20 @@ export class Lab {
           resolve(peer);
         };
         waiting.push(onPeer);
+        // A client that stops before it connects (it does not compile, say) will not connect: no need to wait.
+        for (const program of this.#underTest) {
+          void program.exited.then((exit) => {
+            if (!waiting.includes(onPeer)) return;
+            waiting.splice(waiting.indexOf(onPeer), 1);
+            clearTimeout(timer);
+            reject(
+              new CheckFailure({
+                en: `the ${program.output.who} stopped (${exit.signal ?? `exit code ${exit.code}`}) before connecting`,
+                fr: `le ${program.output.who} s’est arrêté (${exit.signal ?? `code de sortie ${exit.code}`}) avant de se connecter`,
+              }),
+            );
+          });
+        }
       });
     return { port, host: this.host, accept };
   }

@@ -49,7 +49,11 @@ export class Program {
   #child: ChildProcess;
   #exit: Exit | null = null;
 
-  constructor(command: Command, env: NodeJS.ProcessEnv, who: string) {
+  constructor(
+    readonly command: Command,
+    env: NodeJS.ProcessEnv,
+    who: string,
+  ) {
     this.output = new Inbox(who, 'output');
     const options = {
       cwd: command.cwd ?? process.cwd(),

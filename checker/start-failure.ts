@@ -152,6 +152,30 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
   }
 }
 
+/**
+ * A program under test (the client, say) that stopped during a check because
+ * it does not compile: the compiler's first error, not the check's own words,
+ * is what the student needs. Undefined when it stopped for another reason.
+ */
+export function compileFailure(program: Program): CheckFailure | undefined {
+  const error = compileError(program.output.all.toString());
+  if (!error) return undefined;
+  const who = program.output.who;
+  const whoFr = who === 'server' ? 'serveur' : who;
+  const line = `${at(error.place)}: ${error.message}`;
+  const run = debugCommand(program.command);
+  return new CheckFailure(
+    { en: `the ${who} does not compile: ${line}`, fr: `le ${whoFr} ne compile pas : ${line}` },
+    {
+      hint: {
+        en: `Fix this line (the first error is the one to fix first), then run it yourself: ${run}`,
+        fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}`,
+      },
+      startFailure: 'compile',
+    },
+  );
+}
+
 /** The kind of failure of a server that exited before listening. */
 export function exitKind(output: string): StartFailureKind {
   if (compileError(output)) return 'compile';

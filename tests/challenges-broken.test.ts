@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFolders } from '../checker/compile.ts';
-import { ROOT } from '../checker/target.ts';
 import { findStep } from '../course/index.ts';
 import { challenges } from '../course/challenges.ts';
 import { resolveTarget } from '../tools/resolve.ts';
-import { CHECK_TIMEOUT_MS } from '../checker/check.ts';
+import { CHECK_TIMEOUT_MS, runCheck } from '../checker/check.ts';
+import { CheckFailure, MAX_DETAIL_BYTES } from '../checker/failure.ts';
+import { ROOT, referenceTarget } from '../checker/target.ts';
+import { renderFailure } from '../tools/report.ts';
+import { plain } from '../tools/style.ts';
 import { runStep } from '../tools/runner.ts';
 import { brokenChallenges } from './fixtures/broken/challenges.ts';
 
@@ -61,5 +64,30 @@ describe('a planted mistake fails exactly its check', () => {
         reasons,
       ).toEqual([broken.fails]);
     });
+  });
+});
+
+describe('a start that relays what it should refuse', () => {
+  // Challenge 06's start is 05's reference: it relays a line of any length.
+  it('fails bounded-memory at once, with a report that stays small (it once ran the checker out of memory)', async () => {
+    const check = findStep('final')!.checks.find((c) => c.id === 'bounded-memory')!;
+    const outcome = await runCheck(check, { server: referenceTarget(findStep('05')!.dir).server });
+    expect(outcome.status).toBe('fail');
+    if (outcome.status !== 'fail') return;
+    expect(outcome.failure.reason.en).toContain('relayed the line it should have refused');
+    expect(outcome.failure.message.length).toBeLessThan(4 * MAX_DETAIL_BYTES + 10_000);
+    expect(renderFailure(outcome.failure, 'fr', plain).join('\n').length).toBeLessThan(10_000);
+  });
+
+  it('keeps at most MAX_DETAIL_BYTES of each text of a failure', () => {
+    const huge = Buffer.alloc(8 * MAX_DETAIL_BYTES, 'x');
+    const failure = new CheckFailure(
+      { en: 'e', fr: 'f' },
+      { received: huge, expected: 'y'.repeat(8 * MAX_DETAIL_BYTES), sent: [{ by: 'alice', bytes: huge }], output: 'z'.repeat(8 * MAX_DETAIL_BYTES) },
+    );
+    expect(failure.detail.received!.length).toBe(MAX_DETAIL_BYTES);
+    expect(failure.detail.sent![0]!.bytes.length).toBe(MAX_DETAIL_BYTES);
+    expect((failure.detail.expected as string).length).toBeLessThanOrEqual(MAX_DETAIL_BYTES + 1);
+    expect(failure.detail.output!.length).toBeLessThanOrEqual(MAX_DETAIL_BYTES + 1);
   });
 });

@@ -211,6 +211,15 @@ describe('TypeScript exercises are type-checked', () => {
     );
   });
 
+  it('a syntax error is said once, as the compiler says it: not again as a type error of a program that ran', async () => {
+    const dir = tmp(); // outside the repository: a student's work, which is type-checked
+    writeFileSync(path.join(dir, 'server.ts'), readFileSync(path.join(fixture('01-syntax-error'), 'server.ts')));
+    const { text } = await run('01', [dir], 'en', true);
+    expect(text).toContain('the server does not compile');
+    expect(text).not.toContain('type error');
+    expect(text).not.toContain('TS1005');
+  });
+
   it('the reference has no type error', async () => {
     expect(await typeCheck([path.join(ROOT, 'steps/02-broadcast/server.ts'), path.join(ROOT, 'steps/02-broadcast/client.ts')])).toEqual([]);
   });
@@ -288,6 +297,16 @@ const BROKEN: [step: string, fixture: string, check: string, shown: string[]][] 
   ['01', '01-python-ignores-host', 'ipv6', ['IPv6 client could not connect']],
   ['01', '01-client-stack-trace', 'client-no-server', ['stack trace']],
   ['02', '02-no-echo', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
+  [
+    '02',
+    '02-client-syntax-error',
+    'client-sends-lines',
+    [
+      'the client does not compile: tests/fixtures/broken/02-client-syntax-error/client.ts:10:',
+      'Expected ")" but found ";"',
+      'then run it yourself: PORT=55555 npx tsx tests/fixtures/broken/02-client-syntax-error/client.ts',
+    ],
+  ],
   ['02', '02-skips-first-client', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
   ['02', '02-wrong-socket', 'broadcast-all', ["the loop writes to the sender's socket"]],
   ['02', '02-adds-newline', 'broadcast-all', ['received  server → alice  "\\nand carol answers\\n"']],

@@ -52,8 +52,11 @@ export async function typeCheck(files: string[], timeoutMs = 60000): Promise<str
       tsc.on('error', () => resolve(''));
     });
     // "exercises/02-broadcast/server.ts(12,7): error TS2322: Type ..."
-    return [...output.matchAll(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.+)$/gm)].map(
-      ([, file, line, column, code, message]) => `${shown(path.resolve(ROOT, file!))}:${line}:${column} ${code}: ${message}`,
+    return (
+      [...output.matchAll(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.+)$/gm)]
+        // TS1xxx are syntax errors: the program did not compile, and the report already says so with esbuild's words.
+        .filter(([, , , , code]) => !/^TS1\d{3}$/.test(code!))
+        .map(([, file, line, column, code, message]) => `${shown(path.resolve(ROOT, file!))}:${line}:${column} ${code}: ${message}`)
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -336,6 +336,12 @@ export const checks: Check[] = [
       const chunk = Buffer.alloc(1024 * 1024, 'x');
       for (let i = 0; i < 256; i++) {
         if (!alice.socket.write(chunk)) await new Promise((resolve) => alice.socket.once('drain', resolve));
+        // Nothing of it should reach bob: a server that relays it fails now, not after 256 MB.
+        if (bob.inbox.unread.length > 1024 * 1024)
+          throw bob.inbox.failure({
+            en: 'the server relayed the line it should have refused: more than 1 MB of it reached bob',
+            fr: 'le serveur a relayé la ligne qu’il devait refuser : plus d’1 Mo en est parvenu à bob',
+          });
       }
       alice.send('\nback to normal\n');
       await bob.readUntil('alice: back to normal\n', 20000);
