@@ -51,7 +51,7 @@ const missing: Record<Need, Text> = {
   // Windows has no signals between programs: taskkill ends one at once, so no handler runs.
   signals: {
     en: 'Windows cannot send Ctrl+C to another program: try it by hand, Ctrl+C in the server’s window',
-    fr: 'Windows ne sait pas envoyer Ctrl+C à un autre programme : essayez à la main, Ctrl+C dans la fenêtre du serveur',
+    fr: 'Windows ne sait pas envoyer Ctrl+C à un autre programme : essayez à la main, Ctrl+C dans la fenêtre du serveur',
   },
   procfs: {
     en: 'the server’s memory is read from /proc, which only Linux has',

@@ -85,7 +85,7 @@ function renderPlain(reason: Text, detail: FailureDetail): string {
   if (detail.sent?.length) lines.push(`sent:     ${detail.sent.map((s) => `${s.by}: ${escapeBytes(s.bytes)}`).join(', ')}`);
   if (detail.expected !== undefined) lines.push(`expected: ${escapeBytes(detail.expected)}`);
   if (detail.received !== undefined) lines.push(`received: ${escapeBytes(detail.received)}${detail.who ? ` (from ${detail.who})` : ''}`);
-  if (detail.output) lines.push(`output:\n${detail.output}`);
+  if (detail.output !== undefined) lines.push(`output:\n${detail.output || '(nothing printed)'}`);
   if (detail.stopped) {
     const { who, code, signal, lastLines } = detail.stopped;
     lines.push(`the ${who} stopped during the check (${signal ?? `exit code ${code}`}); its last lines:\n${lastLines}`);

@@ -83,6 +83,9 @@ const readPort: Record<'python' | 'node', Text> = {
   },
 };
 
+/** "Read the port…" after a colon: "read the port…". */
+const lowerFirst = (text: string) => text[0]!.toLowerCase() + text.slice(1);
+
 /** Why the server did not start, as a failure whose hint fits the kind. */
 export function startFailure(kind: StartFailureKind, program: Program, command: Command, port: number, otherPorts: number[] = []): CheckFailure {
   const output = program.output.all.toString();
@@ -92,7 +95,7 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
   const how = program.exit?.signal ?? `exit code ${code}`;
   const howFr = program.exit?.signal ?? `code de sortie ${code}`;
   // The reason of a compile error or an exception holds its one useful line: the rest is a stack trace.
-  const detail = kind === 'compile' || kind === 'throws' ? {} : { output: program.lastLines() || '(nothing printed)' };
+  const detail = kind === 'compile' || kind === 'throws' ? {} : { output: program.lastLines() }; // empty: the report says nothing was printed
   const fail = (reason: Text, hint: Text) => new CheckFailure(reason, { ...detail, hint, startFailure: kind });
   switch (kind) {
     case 'compile': {
@@ -138,7 +141,10 @@ export function startFailure(kind: StartFailureKind, program: Program, command: 
           en: `the server listens on port ${ports}, not on port ${port} given in PORT`,
           fr: `le serveur écoute sur le port ${ports}, pas sur le port ${port} donné par PORT`,
         },
-        { en: `The port is written in your code: ${readPort[runtime].en}`, fr: `Le port est écrit en dur dans votre code : ${readPort[runtime].fr}` },
+        {
+          en: `The port is written in your code: ${lowerFirst(readPort[runtime].en)}`,
+          fr: `Le port est écrit en dur dans votre code : ${lowerFirst(readPort[runtime].fr)}`,
+        },
       );
     }
     case 'never-listens':
@@ -165,11 +171,11 @@ export function compileFailure(program: Program): CheckFailure | undefined {
   const line = `${at(error.place)}: ${error.message}`;
   const run = debugCommand(program.command);
   return new CheckFailure(
-    { en: `the ${who} does not compile: ${line}`, fr: `le ${whoFr} ne compile pas : ${line}` },
+    { en: `the ${who} does not compile: ${line}`, fr: `le ${whoFr} ne compile pas : ${line}` },
     {
       hint: {
         en: `Fix this line (the first error is the one to fix first), then run it yourself: ${run}`,
-        fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}`,
+        fr: `Corrigez cette ligne (la première erreur est celle à corriger d’abord), puis lancez-le vous-même : ${run}`,
       },
       startFailure: 'compile',
     },

@@ -37,7 +37,7 @@ export async function expectOneLineError(program: Program, mustMention?: string)
   const exit = await program.waitExit(15000);
   const output = program.output.all.toString().trim();
   const lines = output.split('\n').filter((line) => line.trim() !== '');
-  const detail = { output: output || '(nothing printed)' };
+  const detail = { output }; // empty: the report says nothing was printed, in the student's language
   if (exit.code === 0) {
     throw new CheckFailure(
       { en: 'it exited with code 0: an error should exit with another code', fr: 'il s’est arrêté avec le code 0 : une erreur doit donner un autre code' },

@@ -19,10 +19,10 @@ async function arrive(lab: Lab, server: RunningServer, who: string) {
 
 const counts = serverCheck({
   id: 'counts-connected',
-  title: { en: 'prints "<n> connected" after each arrival and each departure', fr: 'affiche « <n> connected » après chaque arrivée et chaque départ' },
+  title: { en: 'prints "<n> connected" after each arrival and each departure', fr: 'affiche « <n> connected » après chaque arrivée et chaque départ' },
   hint: {
     en: "A counter outside createServer(): +1 on connection, -1 on the socket's 'close'; print it each time.",
-    fr: "Un compteur hors de createServer() : +1 à la connexion, -1 sur le 'close' du socket ; affichez-le à chaque fois.",
+    fr: "Un compteur hors de createServer() : +1 à la connexion, -1 sur le 'close' du socket ; affichez-le à chaque fois.",
   },
   async run(lab) {
     const server = await lab.startServer();
@@ -63,11 +63,11 @@ const refusesTaken = serverCheck({
   id: 'refuses-taken-nick',
   title: {
     en: 'answers a nickname already taken with "NICK" again, and takes the next one',
-    fr: 'répond à un pseudo déjà pris par « NICK » à nouveau, et prend le suivant',
+    fr: 'répond à un pseudo déjà pris par « NICK » à nouveau, et prend le suivant',
   },
   hint: {
     en: 'In the nickname handler: if nicknames.includes(it), write "NICK" and wait for the next chunk (socket.once again).',
-    fr: 'Dans le traitement du pseudo : si nicknames.includes(pseudo), écrivez « NICK » et attendez le morceau suivant (à nouveau socket.once).',
+    fr: 'Dans le traitement du pseudo : si nicknames.includes(pseudo), écrivez « NICK » et attendez le morceau suivant (à nouveau socket.once).',
   },
   async run(lab) {
     const server = await lab.startServer();
@@ -87,11 +87,11 @@ const tellsShutdown: Check = {
   id: 'ctrl-c-tells',
   title: {
     en: 'on Ctrl+C, sends "Server shutting down" to every client, then exits with code 0',
-    fr: 'sur Ctrl+C, envoie « Server shutting down » à chaque client, puis sort avec le code 0',
+    fr: 'sur Ctrl+C, envoie « Server shutting down » à chaque client, puis sort avec le code 0',
   },
   hint: {
     en: "process.on('SIGINT', ...): broadcast, end() each socket, then server.close(() => process.exit(0)).",
-    fr: "process.on('SIGINT', ...) : diffusez, appelez end() sur chaque socket, puis server.close(() => process.exit(0)).",
+    fr: "process.on('SIGINT', ...) : diffusez, appelez end() sur chaque socket, puis server.close(() => process.exit(0)).",
   },
   async run(lab) {
     const server = await lab.startServer();

@@ -229,8 +229,10 @@ describe('progress keeps the best result and shows the last', () => {
   it('done once complete, done for good; a worse run is shown, not recorded as the score', () => {
     const file = path.join(tmp(), 'progress.json');
     const t = messages('en');
-    updateProgress((p) => markVerified(p, '03', 6, 6, false), file); // no client: not done
+    updateProgress((p) => markVerified(p, '03', 6, 6, false, new Date(), 'client'), file); // no client: not done, and said so
     expect(loadProgress(file).steps['03']?.done).toBe(false);
+    expect(progressStatus(loadProgress(file).steps['03'], t)).toBe('6/6 behaviours pass (the client was not checked: not done yet)');
+    expect(progressStatus(loadProgress(file).steps['03'], messages('fr'))).toContain('le client n’a pas été vérifié');
     updateProgress((p) => markVerified(p, '03', 9, 9, true), file);
     updateProgress((p) => markVerified(p, '03', 4, 9, true), file);
     expect(loadProgress(file).steps['03']).toMatchObject({ done: true, passed: 4, total: 9, best: { passed: 9, total: 9 } });
@@ -294,7 +296,7 @@ const BROKEN: [step: string, fixture: string, check: string, shown: string[]][] 
     'logs-connections',
     ['the server stopped during the check', "TypeError: a bytes-like object is required, not 'str'", "server.py:19: client.send('Connected to the server')"],
   ],
-  ['01', '01-python-ignores-host', 'ipv6', ['IPv6 client could not connect']],
+  ['01', '01-python-ignores-host', 'ipv6', ['alice (IPv6) could not connect']],
   ['01', '01-client-stack-trace', 'client-no-server', ['stack trace']],
   ['02', '02-no-echo', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
   [
@@ -320,6 +322,7 @@ const BROKEN: [step: string, fixture: string, check: string, shown: string[]][] 
   ['03', '03-client-nick-newline', 'client-handshake', ['the client sent a newline after the nickname']],
   ['04', '04-crash-on-leave', 'announces-quit', ["TypeError: Cannot read properties of undefined (reading 'trim')"]],
   ['04', '04-splice-one-array', 'right-names', ['dave left, but the server announced "carol"']],
+  ['04', '04-skips-first-client', 'many-at-once', ['1 of 20 clients gave their nickname but never heard their own arrival', 'the broadcast misses a client']],
   ['04', '04-announces-twice', 'announces-reset', ['carol was announced twice']],
   ['04', '04-announces-before-nick', 'leave-before-nick', ['a client that never gave a nickname was announced as leaving']],
   ['04', '04-python-prints-departure', 'announces-quit', ['the server printed the departure on its own screen']],

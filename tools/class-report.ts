@@ -124,7 +124,7 @@ export function renderTable(rows: Row[], step: Step, lang: Lang, style: Style): 
   const mine = rows.filter((row) => row.step === step);
   const width = Math.max(t.classStudent.length, ...mine.map((row) => row.student.length));
   const colour = (status: Status) => (status === 'pass' ? style.green : status === 'fail' ? style.red : style.dim)(MARK[status]);
-  const out = [style.bold(t.checking(step.id, step.title[lang]))];
+  const out = [style.bold(t.checking(step.id, step.title[lang], step.challenge))];
   behaviours.forEach((b, i) => out.push(style.dim(`  ${String(i + 1).padStart(2)}  ${b.title[lang]}`)));
   out.push('', `${t.classStudent.padEnd(width)}  ${behaviours.map((_, i) => String(i + 1).padStart(2)).join(' ')}  ${t.classScore}`);
   for (const row of mine) {
@@ -147,7 +147,10 @@ export function toCsv(rows: Row[], steps: Step[]): string {
       return stepId === row.step.id ? (row.behaviours.find((b) => b.id === checkId)?.status ?? (row.missing ? 'missing' : 'not-run')) : '';
     });
     const passed = row.behaviours.filter((b) => b.status === 'pass').length;
-    lines.push([row.student, row.step.id, ...status, String(passed), String(row.behaviours.length), row.missing ?? ''].map(cell).join(','));
+    // A program that did not start (does not compile, say): the note says why, as the terminal's table does for a missing one.
+    const startFailed = row.behaviours.find((b) => b.id === startsCheck.id && b.status === 'fail')?.reason;
+    const note = row.missing ?? startFailed ?? '';
+    lines.push([row.student, row.step.id, ...status, String(passed), String(row.behaviours.length), note].map(cell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -174,7 +177,7 @@ export function toHtml(rows: Row[], steps: Step[], lang: Lang): string {
       })
       .join('\n');
     const legend = behaviours.map((b) => `<li>${xmlEscape(b.title[lang])}</li>`).join('');
-    return `<h2>${xmlEscape(t.checking(step.id, step.title[lang]))}</h2>
+    return `<h2>${xmlEscape(t.checking(step.id, step.title[lang], step.challenge))}</h2>
 <table><thead><tr><th>${xmlEscape(t.classStudent)}</th>${head}<th>${xmlEscape(t.classScore)}</th></tr></thead>
 <tbody>
 ${body}

@@ -50,7 +50,7 @@ if (args.unknown !== undefined) {
   }
   updateProgress((progress) => markStarted(progress, step.id));
   const goal = readText(step, 'exercise', lang);
-  console.log(style.bold(t.stepHeading(step.id, step.title[lang])));
+  console.log(style.bold(t.stepHeading(step.id, step.title[lang], step.challenge)));
   console.log();
   if (goal) console.log(toTerminal(withoutStartCommand(goal), style), '\n');
   console.log(style.bold(t.behaviours));

@@ -39,7 +39,7 @@ export function buildOwnStart(step: Step, previous: Step, lang: Lang, fromDir = 
   if (!existsSync(fromDir)) {
     throw new OwnStartError({
       en: `There is no ${shown(fromDir)}/ to start from: do exercise ${previous.id} first (npm run exercise -- ${previous.id}), or start from the reference, without --mine.`,
-      fr: `Il n’y a pas de ${shown(fromDir)}/ d’où partir : faites d’abord l’exercice ${previous.id} (npm run exercise -- ${previous.id}), ou partez de la référence, sans --mine.`,
+      fr: `Il n’y a pas de ${shown(fromDir)}/ d’où partir : faites d’abord l’exercice ${previous.id} (npm run exercise -- ${previous.id}), ou partez de la référence, sans --mine.`,
     });
   }
   const wanted = step.exercise.files;
@@ -71,7 +71,9 @@ export function buildOwnStart(step: Step, previous: Step, lang: Lang, fromDir = 
     });
     const content = markFile(source, placed, lang, comment, name);
     const homeless = todos.filter((todo) => !placed.includes(todo)).map((todo) => `${comment} TODO: ${todo.text[lang]}`);
-    const header = [t.header(step.id, step.title[lang]), said[lang].headerFrom(shown(fromDir)), t.headerCheck(goal)].map((line) => `${comment} ${line}`);
+    const header = [t.header(step.id, step.title[lang], step.challenge), said[lang].headerFrom(shown(fromDir)), t.headerCheck(goal)].map(
+      (line) => `${comment} ${line}`,
+    );
     if (homeless.length > 0) header.push(`${comment} ${said[lang].elsewhere}`, ...homeless);
     return { name, content: `${header.join('\n')}\n\n${content.replace(/^\n+/, '')}` };
   });

@@ -19,6 +19,8 @@ export interface StepProgress {
   best?: { passed: number; total: number };
   /** When the last verify ran, or the exercise started (ISO date). */
   at: string;
+  /** The side the last verify could not check, its program not given: the step is not done until it is. */
+  unchecked?: 'server' | 'client';
 }
 
 export interface Progress {
@@ -60,14 +62,22 @@ export function markStarted(progress: Progress, stepId: string, at = new Date())
  * `complete`: every behaviour of the step was checked (none skipped for want
  * of a server or a client) and passed.
  */
-export function markVerified(progress: Progress, stepId: string, passed: number, total: number, complete: boolean, at = new Date()): void {
+export function markVerified(
+  progress: Progress,
+  stepId: string,
+  passed: number,
+  total: number,
+  complete: boolean,
+  at = new Date(),
+  unchecked?: 'server' | 'client',
+): void {
   const before = progress.steps[stepId];
   const best = [before?.best, before && { passed: before.passed, total: before.total }, { passed, total }]
     .filter((score): score is { passed: number; total: number } => score !== undefined && score.total > 0)
     .reduce<{ passed: number; total: number } | undefined>((a, b) => (!a || b.passed / b.total > a.passed / a.total ? b : a), undefined);
   const done = (before?.done ?? false) || (complete && total > 0 && passed === total);
   const better = best && best.passed / best.total > (total ? passed / total : 0);
-  progress.steps[stepId] = { passed, total, done, ...(better && { best }), at: at.toISOString() };
+  progress.steps[stepId] = { passed, total, done, ...(better && { best }), at: at.toISOString(), ...(unchecked && { unchecked }) };
 }
 
 /** Forget a step, as if it had never been started. */

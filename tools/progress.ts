@@ -57,7 +57,7 @@ function reset(id: string): void {
     updateProgress((progress) => markStarted(progress, step.id));
     console.log(style.green(t.created(shown(dir))));
   }
-  console.log(t.resetDone(step.id));
+  console.log(t.resetDone(step.id, step.challenge));
 }
 
 if (args.unknown !== undefined) {

@@ -53,7 +53,7 @@ export function renderFailure(failure: CheckFailure, lang: Lang, style: Style): 
   const lines = rows.map(([label, way, value]) => `${style.dim(label.padEnd(labelWidth))}  ${style.cyan(way.padEnd(routeWidth))}  ${value}`.trimEnd());
   if (caret !== undefined) lines.push(`${' '.repeat(labelWidth + routeWidth + 4 + caret)}${style.red('^')}`);
   lines.push(style.red(failure.reason[lang]));
-  if (detail.output) lines.push(`${t.output}`, ...quote(detail.output, t, style));
+  if (detail.output !== undefined) lines.push(`${t.output}`, ...quote(detail.output, t, style));
   if (detail.printedError) lines.push(t.printedError(detail.printedError.who), ...quote(detail.printedError.lastLines, t, style));
   if (detail.stopped) {
     const { who, code, signal, lastLines } = detail.stopped;
@@ -112,5 +112,6 @@ export function progressStatus(state: StepProgress | undefined, t: Messages): st
   const last = state.total ? t.statusLast(state.passed, state.total) : undefined;
   if (state.done) return state.total && state.passed < state.total ? `${t.statusDone} (${last})` : t.statusDone;
   if (!state.total) return t.statusStarted;
-  return t.statusPassing(state.passed, state.total) + (state.best ? ` (${t.statusBest(state.best.passed, state.best.total)})` : '');
+  const notes = [state.best && t.statusBest(state.best.passed, state.best.total), state.unchecked && t.statusUnchecked(state.unchecked)].filter(Boolean);
+  return t.statusPassing(state.passed, state.total) + (notes.length ? ` (${notes.join('; ')})` : '');
 }

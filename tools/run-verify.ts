@@ -36,7 +36,7 @@ export interface Verdict {
 export async function verify({ step, resolved, lang, style, write, run = {}, progressFile }: VerifyOptions): Promise<Verdict> {
   const t = messages(lang);
   const line = (text = '') => write(`${text}\n`);
-  line(style.bold(t.checking(step.id, step.title[lang])));
+  line(style.bold(t.checking(step.id, step.title[lang], step.challenge)));
   line(`  ${t.side(t.server, resolved.server ?? style.dim(t.none))}`);
   line(`  ${t.side(t.client, resolved.client ?? style.dim(t.none))}`);
   for (const missing of resolved.missing) line(style.dim(`  ${missing[lang]}`));
@@ -79,7 +79,10 @@ export async function verify({ step, resolved, lang, style, write, run = {}, pro
     if (next?.exercise && resolved.record) line(t.next(next.id));
   }
   if (resolved.record && progressFile !== null) {
-    const progress = updateProgress((p) => markVerified(p, step.id, passed, passed + failed + notRun, complete), progressFile);
+    const progress = updateProgress(
+      (p) => markVerified(p, step.id, passed, passed + failed + notRun, complete, new Date(), uncheckedSide(results)),
+      progressFile,
+    );
     const exercises = steps.filter((s) => s.exercise); // final/ is the answer, not an exercise
     const done = exercises.filter((s) => progress.steps[s.id]?.done).length;
     line();

@@ -19,15 +19,15 @@ const PROGRAM = /\.(ts|mts|js|mjs|py)$/;
 /** The hint, as the terminal shows it. */
 export function renderHint(step: Step, t: Messages, lang: 'en' | 'fr', style: Style): string[] {
   const text = readText(step, 'hint', lang);
-  if (text === undefined) return [t.noText(step.id)];
-  return [style.bold(t.hintHeading(step.id, step.title[lang])), '', toTerminal(text, style)];
+  if (text === undefined) return [t.noText(step.id, step.challenge)];
+  return [style.bold(t.hintHeading(step.id, step.title[lang], step.challenge)), '', toTerminal(text, style)];
 }
 
 /** The solution with its code, then the student's files against the reference's. */
 export function renderSolution(step: Step, t: Messages, lang: 'en' | 'fr', style: Style, mine = workDir(step), done = false): string[] {
   const text = readText(step, 'solution', lang);
-  if (text === undefined) return [t.noText(step.id)];
-  const out = [style.bold(t.solutionHeading(step.id, step.title[lang]))];
+  if (text === undefined) return [t.noText(step.id, step.challenge)];
+  const out = [style.bold(t.solutionHeading(step.id, step.title[lang], step.challenge))];
   if (!done) out.push(style.yellow(t.notPassedYet(step.id)));
   out.push('', toTerminal(resolveImports(text), style), '', t.fullReference(shown(path.join(ROOT, step.dir))));
   if (!existsSync(mine) || !statSync(mine).isDirectory()) return [...out, '', style.dim(t.noWorkToCompare(shown(mine), step.id))];

@@ -31,7 +31,7 @@ export function buildStart(step: Step, lang: Lang): StartFile[] {
   }
   const t = messages(lang);
   const goal = shown(textPath(step, 'exercise', lang), ROOT);
-  const header = [t.header(step.id, step.title[lang]), t.headerFrom(from), t.headerCheck(goal)];
+  const header = [t.header(step.id, step.title[lang], step.challenge), t.headerFrom(from), t.headerCheck(goal)];
   return names.sort().map((name) => {
     const source = readFileSync(path.join(folder, name), 'utf8');
     const marked = markFile(

@@ -54,7 +54,11 @@ function main(): void {
       // For CI and autograders: the result alone on stdout, the report nowhere.
       void verify({ step, resolved, lang, style, write: () => {}, ...(!args.record && { progressFile: null }) }).then((verdict) => {
         const report = jsonReport(step, resolved, verdict, lang);
-        write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : junitReport([{ name: t.checking(step.id, step.title[lang]), report }]));
+        write(
+          args.format === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : junitReport([{ name: t.checking(step.id, step.title[lang], step.challenge), report }]),
+        );
         process.exitCode = verdict.ok ? 0 : 1;
       });
       return;

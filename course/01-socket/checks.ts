@@ -2,7 +2,35 @@
 import net from 'node:net';
 import type { Check } from '../../checker/check.ts';
 import { freePort } from '../../checker/network.ts';
+import { CheckFailure } from '../../checker/failure.ts';
+import type { Peer } from '../../checker/peer.ts';
 import { GREETING, clientNoServer, expectOneLineError } from '../common.ts';
+
+/**
+ * Wait for the greeting, which a check about something else needs first: if
+ * it does not come, say so (with the greeting's hint), rather than blame the
+ * behaviour the check is about.
+ */
+async function greeted(peer: Peer): Promise<void> {
+  try {
+    await peer.readUntil(GREETING);
+  } catch (error) {
+    if (!(error instanceof CheckFailure)) throw error;
+    throw new CheckFailure(
+      {
+        en: `the server did not send "${GREETING}" (this check waits for it before anything else)`,
+        fr: `le serveur n’a pas envoyé « ${GREETING} » (cette vérification l’attend avant tout le reste)`,
+      },
+      {
+        ...error.detail,
+        hint: {
+          en: `Send "${GREETING}" to each new client, exactly: socket.write('${GREETING}').`,
+          fr: `Envoyez « ${GREETING} » à chaque nouveau client, exactement : socket.write('${GREETING}').`,
+        },
+      },
+    );
+  }
+}
 
 /** "Connected with 127.0.0.1:41234", or the manual's Python form "('127.0.0.1', 41234)". */
 const connectedWith = (ip: string, port: number) =>
@@ -22,7 +50,7 @@ export const checks: Check[] = [
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
-      for (const who of ['first client', 'second client']) {
+      for (const who of ['alice', 'bob']) {
         const peer = await lab.connect(server, who);
         await server.program.output.readUntil(connectedWith('127.0.0.1', peer.localPort));
       }
@@ -35,8 +63,8 @@ export const checks: Check[] = [
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
-      const first = await lab.connect(server, 'first client');
-      const second = await lab.connect(server, 'second client');
+      const first = await lab.connect(server, 'alice');
+      const second = await lab.connect(server, 'bob');
       await first.readExactly(GREETING);
       await second.readExactly(GREETING);
     },
@@ -51,7 +79,7 @@ export const checks: Check[] = [
     needs: ['server', 'ipv6'],
     async run(lab) {
       const server = await lab.startServer({ HOST: '::1' });
-      const peer = await lab.connect(server, 'IPv6 client');
+      const peer = await lab.connect(server, 'alice (IPv6)');
       await server.program.output.readUntil(connectedWith('::1', peer.localPort));
     },
   },
@@ -65,14 +93,14 @@ export const checks: Check[] = [
     needs: ['server'],
     async run(lab) {
       const server = await lab.startServer();
-      const rude = await lab.connect(server, 'client that resets');
-      await rude.readUntil(GREETING);
+      const rude = await lab.connect(server, 'mallory');
+      await greeted(rude);
       rude.reset();
       // Two more connections, one after the other: by the second one, the
       // server has surely seen the reset (and crashed, if it was going to).
       for (const who of ['next client', 'one more client']) {
         const polite = await lab.connect(server, who);
-        await polite.readUntil(GREETING);
+        await greeted(polite);
       }
       if (server.program.exit) throw server.program.output.failure({ en: 'the server stopped', fr: 'le serveur s’est arrêté' });
     },
@@ -104,7 +132,7 @@ export const checks: Check[] = [
     async run(lab) {
       const server = await lab.startServer();
       const peer = await lab.connect(server, 'client');
-      await peer.readUntil(GREETING);
+      await greeted(peer);
       server.program.signal('SIGINT');
       await server.program.waitExit();
       if (/^\s+at /m.test(server.program.output.all.toString())) {

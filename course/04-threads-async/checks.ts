@@ -19,13 +19,30 @@ export const checks: Check[] = [
       const joins = await Promise.allSettled(names.map((name) => join(lab, server, name)));
       const stuck = joins.filter((result) => result.status === 'rejected');
       if (stuck.length > 0 && stuck.length < names.length) {
-        const first = (stuck[0] as PromiseRejectedResult).reason as CheckFailure;
+        const reasons = stuck.map((result) => (result as PromiseRejectedResult).reason as CheckFailure);
+        const n = stuck.length;
+        // Asked NICK and answered, but never heard their own arrival: the server serves them, its broadcast misses them.
+        if (reasons.every((reason) => reason.detail.expected !== undefined && String(reason.detail.expected) !== NICK)) {
+          throw new CheckFailure(
+            {
+              en: `${n} of ${names.length} clients gave their nickname but never heard their own arrival, which the others heard: the broadcast misses ${n === 1 ? 'a client' : 'some clients'}`,
+              fr: `${n} client${n > 1 ? 's' : ''} sur ${names.length} ${n > 1 ? 'ont' : 'a'} donné ${n > 1 ? 'leur' : 'son'} pseudo sans jamais entendre ${n > 1 ? 'leur' : 'sa'} propre arrivée, que les autres ont entendue : la diffusion en oublie`,
+            },
+            {
+              ...reasons[0]!.detail,
+              hint: {
+                en: 'broadcast() must write to every client in the list, the first one included: check where its loop starts and ends.',
+                fr: 'broadcast() doit écrire à chaque client de la liste, le premier compris : regardez où sa boucle commence et où elle finit.',
+              },
+            },
+          );
+        }
         throw new CheckFailure(
           {
-            en: `${stuck.length} of ${names.length} clients could not join while the others were connected: the server serves one client at a time`,
-            fr: `${stuck.length} clients sur ${names.length} n’ont pas pu entrer pendant que les autres étaient connectés : le serveur ne sert qu’un client à la fois`,
+            en: `${n} of ${names.length} clients could not join while the others were connected: the server serves one client at a time`,
+            fr: `${n} client${n > 1 ? 's' : ''} sur ${names.length} n’${n > 1 ? 'ont' : 'a'} pas pu entrer pendant que les autres étaient connectés : le serveur ne sert qu’un client à la fois`,
           },
-          first.detail,
+          reasons[0]!.detail,
         );
       }
       if (stuck.length > 0) throw (stuck[0] as PromiseRejectedResult).reason;
@@ -143,7 +160,7 @@ export const checks: Check[] = [
       await shy.inbox.waitClosed().catch(() => {
         throw shy.inbox.failure({
           en: 'the server kept the connection open after the client closed its side: close the socket when the client leaves',
-          fr: 'le serveur a gardé la connexion ouverte après que le client a fermé la sienne : fermez le socket quand le client part',
+          fr: 'le serveur a gardé la connexion ouverte après que le client a fermé la sienne : fermez le socket quand le client part',
         });
       });
       alice.send(said('alice', 'anyone left?'));

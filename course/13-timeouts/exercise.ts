@@ -16,7 +16,7 @@ export const exercise: Exercise = {
       before: 'server.listen(port, host, () => {',
       text: {
         en: 'One timer for all clients (setInterval, unref()): no nickname after NICK_TIMEOUT: "*** error nick-timeout", close. Silent for IDLE_TIMEOUT: send "*** ping"; any line answers it; no line within PING_TIMEOUT: destroy, and announce "*** left <nick> timeout". "/pong" answers and says nothing; the flood guard does not count it.',
-        fr: 'Un seul minuteur pour tous (setInterval, unref()) : pas de pseudo après NICK_TIMEOUT : « *** error nick-timeout », fermez. Silencieux depuis IDLE_TIMEOUT : envoyez « *** ping » ; toute ligne y répond ; rien avant PING_TIMEOUT : détruisez, et annoncez « *** left <pseudo> timeout ». « /pong » répond sans rien dire ; la garde anti-rafale ne le compte pas.',
+        fr: 'Un seul minuteur pour tous (setInterval, unref()) : pas de pseudo après NICK_TIMEOUT : « *** error nick-timeout », fermez. Silencieux depuis IDLE_TIMEOUT : envoyez « *** ping » ; toute ligne y répond ; rien avant PING_TIMEOUT : détruisez, et annoncez « *** left <pseudo> timeout ». « /pong » répond sans rien dire ; la garde anti-rafale ne le compte pas.',
       },
     },
   ],

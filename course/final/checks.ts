@@ -340,7 +340,7 @@ export const checks: Check[] = [
         if (bob.inbox.unread.length > 1024 * 1024)
           throw bob.inbox.failure({
             en: 'the server relayed the line it should have refused: more than 1 MB of it reached bob',
-            fr: 'le serveur a relayé la ligne qu’il devait refuser : plus d’1 Mo en est parvenu à bob',
+            fr: 'le serveur a relayé la ligne qu’il devait refuser : plus d’1 Mo en est parvenu à bob',
           });
       }
       alice.send('\nback to normal\n');
@@ -351,7 +351,7 @@ export const checks: Check[] = [
       if (start === null || end === null) {
         throw new CheckFailure({
           en: 'the server’s memory could not be read (/proc): did it stop?',
-          fr: 'impossible de lire la mémoire du serveur (/proc) : s’est-il arrêté ?',
+          fr: 'impossible de lire la mémoire du serveur (/proc) : s’est-il arrêté ?',
         });
       }
       if (end - start > 96 * 1024 * 1024) {
@@ -782,7 +782,7 @@ function clientChecks(): Check[] {
       },
       hint: {
         en: 'Once leaving, stay leaving: a welcome that crosses your /quit must not put you back in the room.',
-        fr: 'Une fois sur le départ, restez-y : un accueil qui croise votre /quit ne doit pas vous remettre dans le salon.',
+        fr: 'Une fois sur le départ, restez-y : un accueil qui croise votre /quit ne doit pas vous remettre dans le salon.',
       },
       async run(lab) {
         const server = await lab.fakeServer({ allowHalfOpen: true }); // it can answer after the client's goodbye

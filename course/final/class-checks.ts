@@ -241,11 +241,11 @@ export const checks: Check[] = [
     id: 'password-clear-warning',
     title: {
       en: 'a password without TLS: the server warns at start, not with TLS',
-      fr: 'un mot de passe sans TLS : le serveur prévient au démarrage, pas avec TLS',
+      fr: 'un mot de passe sans TLS : le serveur prévient au démarrage, pas avec TLS',
     },
     hint: {
       en: 'After reading the options: a room or operator password and no certificate is one "warning" line in the log.',
-      fr: 'Après lecture des options : un mot de passe (salon ou opérateur) sans certificat donne une ligne « warning » dans le journal.',
+      fr: 'Après lecture des options : un mot de passe (salon ou opérateur) sans certificat donne une ligne « warning » dans le journal.',
     },
     needs: ['server', 'openssl'],
     async run(lab) {
@@ -267,11 +267,11 @@ export const checks: Check[] = [
     id: 'secrets-not-printed',
     title: {
       en: 'a password never reaches an error message: a password file typed as the password, a Redis URL',
-      fr: 'un mot de passe n’apparaît jamais dans un message d’erreur : fichier de mot de passe tapé à la place du mot de passe, URL Redis',
+      fr: 'un mot de passe n’apparaît jamais dans un message d’erreur : fichier de mot de passe tapé à la place du mot de passe, URL Redis',
     },
     hint: {
       en: 'Name the option and the error code, never the file (it may be the password); write a URL as redis://user:***@host.',
-      fr: 'Nommez l’option et le code d’erreur, jamais le fichier (ce peut être le mot de passe) ; écrivez une URL redis://user:***@hôte.',
+      fr: 'Nommez l’option et le code d’erreur, jamais le fichier (ce peut être le mot de passe) ; écrivez une URL redis://user:***@hôte.',
     },
     needs: ['server'],
     async run(lab) {
@@ -289,11 +289,11 @@ export const checks: Check[] = [
     id: 'tls-files',
     title: {
       en: 'TLS: a missing, unreadable or mismatched certificate or key: one clear line',
-      fr: 'TLS : certificat ou clé absent, illisible ou dépareillé : une ligne claire',
+      fr: 'TLS : certificat ou clé absent, illisible ou dépareillé : une ligne claire',
     },
     hint: {
       en: 'Read and check both files with the options (X509Certificate, createPrivateKey, createSecureContext); name the option, never print the key file.',
-      fr: 'Lisez et vérifiez les deux fichiers avec les options (X509Certificate, createPrivateKey, createSecureContext) ; nommez l’option, n’affichez jamais le fichier de clé.',
+      fr: 'Lisez et vérifiez les deux fichiers avec les options (X509Certificate, createPrivateKey, createSecureContext) ; nommez l’option, n’affichez jamais le fichier de clé.',
     },
     needs: ['server', 'openssl'],
     async run(lab) {
@@ -312,11 +312,11 @@ export const checks: Check[] = [
     id: 'tls-expiry-warning',
     title: {
       en: 'TLS: the server warns at start when its certificate expires within 7 days',
-      fr: 'TLS : le serveur prévient au démarrage quand son certificat expire dans moins de 7 jours',
+      fr: 'TLS : le serveur prévient au démarrage quand son certificat expire dans moins de 7 jours',
     },
     hint: {
       en: 'new X509Certificate(pem).validTo: expired, or within 7 days, is a "warning" line that says to run npm run cert.',
-      fr: 'new X509Certificate(pem).validTo : expiré, ou dans moins de 7 jours, donne une ligne « warning » qui dit de lancer npm run cert.',
+      fr: 'new X509Certificate(pem).validTo : expiré, ou dans moins de 7 jours, donne une ligne « warning » qui dit de lancer npm run cert.',
     },
     needs: ['server', 'openssl'],
     async run(lab) {
@@ -334,11 +334,11 @@ export const checks: Check[] = [
     id: 'tls-logs',
     title: {
       en: 'TLS: failed handshakes are logged with their cause (untrusted, plain text, stalled)',
-      fr: 'TLS : les poignées de main ratées sont journalisées avec leur cause (non reconnu, en clair, bloquée)',
+      fr: 'TLS : les poignées de main ratées sont journalisées avec leur cause (non reconnu, en clair, bloquée)',
     },
     hint: {
       en: 'Log one "tls-error" line when a connection in handshake closes: the alert the client sent, or why it was dropped.',
-      fr: 'Journalisez une ligne « tls-error » quand une connexion en poignée de main se ferme : l’alerte envoyée par le client, ou la raison de sa coupure.',
+      fr: 'Journalisez une ligne « tls-error » quand une connexion en poignée de main se ferme : l’alerte envoyée par le client, ou la raison de sa coupure.',
     },
     needs: ['server', 'openssl'],
     async run(lab) {
@@ -369,7 +369,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Log the kick with its reason where the kicked member leaves; log "nick-taken"; log "left ... (quit)" without the text.',
-      fr: 'Journalisez l’exclusion et sa raison là où le membre exclu part ; journalisez « nick-taken » ; « left ... (quit) » sans le texte.',
+      fr: 'Journalisez l’exclusion et sa raison là où le membre exclu part ; journalisez « nick-taken » ; « left ... (quit) » sans le texte.',
     },
     needs: ['server'],
     async run(lab) {
@@ -403,7 +403,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Log the first event of an address; count the next ones; every LOG_SUMMARY seconds, one line with the count.',
-      fr: 'Journalisez le premier événement d’une adresse ; comptez les suivants ; toutes les LOG_SUMMARY secondes, une ligne avec le nombre.',
+      fr: 'Journalisez le premier événement d’une adresse ; comptez les suivants ; toutes les LOG_SUMMARY secondes, une ligne avec le nombre.',
     },
     needs: ['server'],
     async run(lab) {
@@ -444,7 +444,7 @@ export const checks: Check[] = [
         if (counted === 0)
           throw log.failure({
             en: `${flood} ${noun} in a burst made a log line each`,
-            fr: `${flood} événements « ${event} » d’un coup ont fait une ligne chacun`,
+            fr: `${flood} événements « ${event} » d’un coup ont fait une ligne chacun`,
           });
       }
     },
@@ -453,11 +453,11 @@ export const checks: Check[] = [
     id: 'client-files-and-clear-password',
     title: {
       en: 'client: a missing or invalid --ca file is one clear line; a password without TLS is warned of (EN/FR)',
-      fr: 'client : un fichier --ca absent ou invalide donne une ligne claire ; un mot de passe sans TLS est signalé (EN/FR)',
+      fr: 'client : un fichier --ca absent ou invalide donne une ligne claire ; un mot de passe sans TLS est signalé (EN/FR)',
     },
     hint: {
       en: 'Read the --ca file before connecting and explain ENOENT; before answering PASS on a plain connection, print a warning.',
-      fr: 'Lisez le fichier --ca avant de vous connecter et expliquez ENOENT ; avant de répondre à PASS sur une connexion en clair, affichez un avertissement.',
+      fr: 'Lisez le fichier --ca avant de vous connecter et expliquez ENOENT ; avant de répondre à PASS sur une connexion en clair, affichez un avertissement.',
     },
     needs: ['server', 'client', 'openssl'],
     async run(lab) {

@@ -47,11 +47,11 @@ export const checks: Check[] = [
     id: 'op-brute-force',
     title: {
       en: 'wrong /op passwords are answered late and counted per address: reconnecting does not reset them',
-      fr: 'les mauvais mots de passe /op sont répondus en retard et comptés par adresse : se reconnecter ne remet rien à zéro',
+      fr: 'les mauvais mots de passe /op sont répondus en retard et comptés par adresse : se reconnecter ne remet rien à zéro',
     },
     hint: {
       en: 'Count failures per IP address in the server (not in the connection), over a window; past the limit, refuse both passwords for a while.',
-      fr: 'Comptez les échecs par adresse IP dans le serveur (pas dans la connexion), sur une fenêtre de temps ; au-delà de la limite, refusez les deux mots de passe un moment.',
+      fr: 'Comptez les échecs par adresse IP dans le serveur (pas dans la connexion), sur une fenêtre de temps ; au-delà de la limite, refusez les deux mots de passe un moment.',
     },
     async run(lab) {
       const server = await lab.startServer({ OP_PASSWORD: 'chalk', PASSWORD_DELAY: '0.3', LOCKOUT_FAILURES: '4' });
@@ -93,7 +93,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'The same per-address counter as /op: a locked address is refused when it connects, with "*** error locked <seconds>".',
-      fr: 'Le même compteur par adresse que pour /op : une adresse verrouillée est refusée dès sa connexion, avec « *** error locked <secondes> ».',
+      fr: 'Le même compteur par adresse que pour /op : une adresse verrouillée est refusée dès sa connexion, avec « *** error locked <secondes> ».',
     },
     async run(lab) {
       const server = await lab.startServer({ CHAT_PASSWORD: 'open sesame', PASSWORD_DELAY: '0', LOCKOUT_FAILURES: '4' });
@@ -138,7 +138,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'A token bucket per address for new connections ("*** error too-fast <s>"), another for join notices; a departure is announced only if the arrival was.',
-      fr: 'Un seau à jetons par adresse pour les nouvelles connexions (« *** error too-fast <s> »), un autre pour les annonces d’arrivée ; un départ n’est annoncé que si l’arrivée l’a été.',
+      fr: 'Un seau à jetons par adresse pour les nouvelles connexions (« *** error too-fast <s> »), un autre pour les annonces d’arrivée ; un départ n’est annoncé que si l’arrivée l’a été.',
     },
     async run(lab) {
       const server = await lab.startServer({ CONNECT_BURST: '12', CONNECT_RATE: '0.01', NOTICE_BURST: '4', NOTICE_RATE: '0.01' });
@@ -184,11 +184,11 @@ export const checks: Check[] = [
     id: 'mute-holds',
     title: {
       en: 'a mute holds: no /nick, /me, /msg or /quit message while muted, and quitting then coming back (any nickname) stays muted',
-      fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg, ni message de /quit pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas',
+      fr: 'une mise en sourdine tient : ni /nick, ni /me, ni /msg, ni message de /quit pendant, et partir puis revenir (sous n’importe quel pseudo) ne la lève pas',
     },
     hint: {
       en: 'Keep mutes in the server, by nickname key and by address, with an expiry; check them when someone joins, and in /nick.',
-      fr: 'Gardez les mises en sourdine dans le serveur, par clé de pseudo et par adresse, avec une échéance ; vérifiez-les à l’arrivée et dans /nick.',
+      fr: 'Gardez les mises en sourdine dans le serveur, par clé de pseudo et par adresse, avec une échéance ; vérifiez-les à l’arrivée et dans /nick.',
     },
     async run(lab) {
       const { server, teacher, others } = await teacherAnd(lab, {}, 'bob');
@@ -229,7 +229,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Store when the mute ends (now + MUTE_SECONDS × 1000 ms); a line after that time is heard again.',
-      fr: 'Notez quand la sourdine finit (maintenant + MUTE_SECONDS × 1000 ms) ; une ligne après ce moment est de nouveau entendue.',
+      fr: 'Notez quand la sourdine finit (maintenant + MUTE_SECONDS × 1000 ms) ; une ligne après ce moment est de nouveau entendue.',
     },
     async run(lab) {
       const { teacher, others } = await teacherAnd(lab, { MUTE_SECONDS: '2' }, 'bob');
@@ -260,11 +260,11 @@ export const checks: Check[] = [
     id: 'rename-budget',
     title: {
       en: 'renames come out of the address’s budget of notices: a loop of /nick cannot flood the room',
-      fr: 'les changements de pseudo puisent dans le budget d’annonces de l’adresse : une boucle de /nick ne peut pas inonder le salon',
+      fr: 'les changements de pseudo puisent dans le budget d’annonces de l’adresse : une boucle de /nick ne peut pas inonder le salon',
     },
     hint: {
       en: 'Before a rename, take a token from the address’s notice bucket (the one for joins); none left: "*** error flood <s>", and no rename.',
-      fr: 'Avant un changement de pseudo, prenez un jeton dans le seau d’annonces de l’adresse (celui des arrivées) ; plus aucun : « *** error flood <s> », et pas de changement.',
+      fr: 'Avant un changement de pseudo, prenez un jeton dans le seau d’annonces de l’adresse (celui des arrivées) ; plus aucun : « *** error flood <s> », et pas de changement.',
     },
     async run(lab) {
       const server = await lab.startServer({ NOTICE_BURST: '4', NOTICE_RATE: '0.01' });
@@ -277,7 +277,7 @@ export const checks: Check[] = [
       if (renames !== 2)
         throw watcher.inbox.failure({
           en: `the watcher saw ${renames} renames from one address (NOTICE_BURST=4, two taken by arrivals: 2 expected)`,
-          fr: `l’observateur a vu ${renames} changements de pseudo venant d’une même adresse (NOTICE_BURST=4, dont deux pris par les arrivées : 2 attendus)`,
+          fr: `l’observateur a vu ${renames} changements de pseudo venant d’une même adresse (NOTICE_BURST=4, dont deux pris par les arrivées : 2 attendus)`,
         });
     },
   }),
@@ -285,11 +285,11 @@ export const checks: Check[] = [
     id: 'operator-tools',
     title: {
       en: 'an operator cannot kick themselves; /kick #n from /list, with a logged reason; /bans and /unban',
-      fr: 'un opérateur ne peut pas s’exclure lui-même ; /kick #n d’après /list, avec une raison journalisée ; /bans et /unban',
+      fr: 'un opérateur ne peut pas s’exclure lui-même ; /kick #n d’après /list, avec une raison journalisée ; /bans et /unban',
     },
     hint: {
       en: 'Remember the order of the last /list per connection; keep bans with who, why and until; "*** ban <n> <address> <nick> <s> :<reason>".',
-      fr: 'Retenez l’ordre du dernier /list de chaque connexion ; gardez les bannissements avec qui, pourquoi et jusqu’à quand ; « *** ban <n> <adresse> <pseudo> <s> :<raison> ».',
+      fr: 'Retenez l’ordre du dernier /list de chaque connexion ; gardez les bannissements avec qui, pourquoi et jusqu’à quand ; « *** ban <n> <adresse> <pseudo> <s> :<raison> ».',
     },
     async run(lab) {
       const { server, teacher } = await teacherAnd(lab, { BAN_SECONDS: '60' }, 'bob');
@@ -345,7 +345,7 @@ export const checks: Check[] = [
     id: 'log-lookalikes',
     title: {
       en: 'the log writes a lookalike nickname escaped, so a teacher reading it can tell сосо from coco',
-      fr: 'le journal écrit un pseudo trompeur en séquences d’échappement : le professeur qui le lit distingue сосо de coco',
+      fr: 'le journal écrit un pseudo trompeur en séquences d’échappement : le professeur qui le lit distingue сосо de coco',
     },
     hint: {
       en: 'In log lines, write the characters of a nickname that could pass for Latin ones as \\u{…}.',

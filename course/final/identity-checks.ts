@@ -46,7 +46,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Compare nicknames by their key: NFKC, case folding, then the UTS #39 skeleton (confusables.txt); refuse a mix of scripts with "*** error nick-invalid scripts".',
-      fr: 'Comparez les pseudos par leur clé : NFKC, repli de casse, puis le squelette UTS #39 (confusables.txt) ; refusez un mélange d’écritures par « *** error nick-invalid scripts ».',
+      fr: 'Comparez les pseudos par leur clé : NFKC, repli de casse, puis le squelette UTS #39 (confusables.txt) ; refusez un mélange d’écritures par « *** error nick-invalid scripts ».',
     },
     async run(lab) {
       const server = await lab.startServer();
@@ -82,7 +82,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Refuse \\p{Default_Ignorable_Code_Point}, \\p{Cf} and variation selectors ("*** error nick-invalid invisible"), a mark first or piled up ("marks"), no \\p{L} or \\p{Nd} ("letter").',
-      fr: 'Refusez \\p{Default_Ignorable_Code_Point}, \\p{Cf} et les sélecteurs de variante (« *** error nick-invalid invisible »), une marque en tête ou empilée (« marks »), aucun \\p{L} ni \\p{Nd} (« letter »).',
+      fr: 'Refusez \\p{Default_Ignorable_Code_Point}, \\p{Cf} et les sélecteurs de variante (« *** error nick-invalid invisible »), une marque en tête ou empilée (« marks »), aucun \\p{L} ni \\p{Nd} (« letter »).',
     },
     async run(lab) {
       const server = await lab.startServer();
@@ -139,7 +139,7 @@ export const checks: Check[] = [
     id: 'client-wraps',
     title: {
       en: 'the client indents the continuation of a wrapped line: a padded message cannot pass for a line from someone else',
-      fr: 'le client décale la suite d’une ligne coupée : un message rembourré ne peut pas passer pour une ligne d’un autre',
+      fr: 'le client décale la suite d’une ligne coupée : un message rembourré ne peut pas passer pour une ligne d’un autre',
     },
     hint: {
       en: 'Break lines wider than the terminal yourself (CJK characters take two columns) and start each continuation with spaces.',
@@ -162,7 +162,7 @@ export const checks: Check[] = [
         throw new CheckFailure(
           {
             en: `wrapped lines not indented, or wider than ${columns - 1} columns: ${JSON.stringify(wrong)}`,
-            fr: `lignes coupées non décalées, ou plus larges que ${columns - 1} colonnes : ${JSON.stringify(wrong)}`,
+            fr: `lignes coupées non décalées, ou plus larges que ${columns - 1} colonnes : ${JSON.stringify(wrong)}`,
           },
           { output: shown.join('\n') },
         );
@@ -177,7 +177,7 @@ export const checks: Check[] = [
     },
     hint: {
       en: 'Translate the argument of "*** error nick-invalid <problem>" into a sentence.',
-      fr: 'Traduisez l’argument de « *** error nick-invalid <problème> » en une phrase.',
+      fr: 'Traduisez l’argument de « *** error nick-invalid <problème> » en une phrase.',
     },
     async run(lab) {
       for (const [env, expected] of [
