@@ -144,6 +144,7 @@ export class Lab {
         waiting.push(onPeer);
         // A client that stops before it connects (it does not compile, say) will not connect: no need to wait.
         for (const program of this.#underTest) {
+          if (program.exit !== null) continue; // one that ended earlier in the check (a first client that quit)
           void program.exited.then((exit) => {
             if (!waiting.includes(onPeer)) return;
             waiting.splice(waiting.indexOf(onPeer), 1);

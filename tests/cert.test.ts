@@ -72,7 +72,15 @@ describe('npm run cert without the openssl command', () => {
 
   it('says in one line what is wrong with a bad --days', async () => {
     const result = await cert(['--out', path.join(dir, 'bad'), '--days', 'soon']);
-    expect(result.code).toBe(1);
-    expect(result.err.trim()).toBe('Cannot create the certificate: --days must be a positive number, not NaN');
+    expect(result.code).toBe(2); // a usage error, as an unknown option
+    expect(result.err.trim()).toBe('--days takes a whole number of days, not "soon"');
+  });
+
+  it('answers --help with its usage, and an unknown option with one line and the usage', async () => {
+    expect((await cert(['--help'])).out).toMatch(/^Usage: npm run cert -- \[--out DIR\]/);
+    const bogus = await cert(['--bogus']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.err).toMatch(/^Unknown option '--bogus'/);
+    expect(bogus.err).not.toMatch(/^\s+at /m);
   });
 });
