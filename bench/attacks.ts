@@ -8,7 +8,9 @@
  * - join/leave notice lines a second that a watcher sees while one address
  *   joins and quits in a loop; and the same across two servers sharing the
  *   room through Redis (looper on one, watcher on the other), when
- *   redis-server is installed.
+ *   redis-server is installed;
+ * - rename notices a second that a watcher sees while one address renames
+ *   in a loop from 9 connections.
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -105,6 +107,35 @@ async function churn(loopPort: number, watchPort: number): Promise<{ notices: nu
   return { notices, joins, refused };
 }
 
+/** Rename in a loop from `connections` connections of one address; count the rename notices a watcher sees. */
+async function renames(port: number, connections: number): Promise<{ notices: number; refused: number }> {
+  let notices = 0;
+  let refused = 0;
+  const sockets: net.Socket[] = [];
+  const watching = connection(port, (line, socket) => {
+    sockets.push(socket);
+    if (line === 'NICK') socket.write('watcher\n');
+    if (line.startsWith('*** renamed ')) notices++;
+  });
+  const end = Date.now() + SECONDS * 1000;
+  const loops = Array.from({ length: connections }, (_, c) =>
+    connection(port, (line, socket) => {
+      if (!sockets.includes(socket)) sockets.push(socket);
+      if (Date.now() >= end) return socket.destroy();
+      if (line === 'NICK') socket.write(`renamer${c}x0\n`);
+      else if (line.startsWith('*** welcome') || line.startsWith(`*** renamed `) || line.startsWith('*** error flood')) {
+        if (line.startsWith('*** error flood')) refused++;
+        if (line.startsWith('*** renamed ') && !line.includes(`renamer${c}x`)) return; // someone else's
+        setTimeout(() => socket.write(`/nick renamer${c}x${Date.now() % 100000}\n`), 20);
+      }
+    }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000 + 300));
+  for (const socket of sockets) socket.destroy();
+  await Promise.all([watching, ...loops]);
+  return { notices, refused };
+}
+
 const perMinute = (count: number) => ((count * 60) / SECONDS).toFixed(1);
 const perSecond = (count: number) => (count / SECONDS).toFixed(2);
 
@@ -121,6 +152,12 @@ for (const kind of ['op', 'room'] as const) {
   const { notices, joins, refused } = await churn(port, port);
   await program.stop();
   console.log(`join/quit loop, one server: ${joins} joins, ${refused} refused too fast; the watcher saw ${notices} notices (${perSecond(notices)} a second)`);
+}
+{
+  const { port, program } = await startServer({});
+  const { notices, refused } = await renames(port, 9);
+  await program.stop();
+  console.log(`/nick loop from 9 connections of one address: ${refused} renames refused; the watcher saw ${notices} renames (${perSecond(notices)} a second)`);
 }
 if (hasRedis()) {
   const redis = await TestRedis.start();

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { ServerOptions } from './config.ts';
-import type { ChatContext, Seat } from './context.ts';
+import type { ChatContext, CommandContext, Seat } from './context.ts';
 import { AddressGuard } from './guard.ts';
 import { ConnectionCounter, isLoopback } from './limits.ts';
 import { LinkedModeration } from './linked-moderation.ts';
@@ -18,6 +18,8 @@ import { Session } from './session.ts';
 
 /** The first byte of every TLS connection: a handshake record. */
 const TLS_HANDSHAKE = 0x16;
+/** For the errors nobody is there to hear (a connection before its session). */
+const ignore = (): void => {};
 
 export class ChatServer implements ChatContext {
   readonly room = new Room<Seat>(() => this.#scheduleFlush());
@@ -28,8 +30,14 @@ export class ChatServer implements ChatContext {
   });
   readonly server: net.Server;
   #sessions = new Set<Session>();
-  /** Every open socket, sessions and refused ones alike: close() must end them all, whatever state they are in. */
-  #sockets = new Set<net.Socket>();
+  /**
+   * Every open socket, sessions and refused ones alike (close() must end them
+   * all, whatever state they are in), with the address it counts against
+   * (undefined for a refused one, which counts for nothing).
+   */
+  #sockets = new Map<net.Socket, string | undefined>();
+  /** The one 'close' listener of every accepted socket: what it counted is uncounted. */
+  readonly #onRawClose: (this: net.Socket) => void;
   /** Connections still in their TLS handshake: when they arrived, whether they spoke, why they failed (logged at close). */
   #handshakes = new Map<net.Socket, { since: number; started: boolean; failure: string }>();
   #connections = 0;
@@ -47,6 +55,8 @@ export class ChatServer implements ChatContext {
   #stopping = false;
   /** Repeated events (refusals, wrong passwords, TLS errors) in a line per address every 10 s. */
   readonly summary: Summary;
+  /** What the commands may use: one object for every session. */
+  readonly commands: CommandContext;
 
   constructor(
     readonly options: ServerOptions,
@@ -55,8 +65,17 @@ export class ChatServer implements ChatContext {
     this.summary = new Summary(log, options.logSummary * 1000);
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
     this.guard = new AddressGuard(options);
+    this.commands = { options, log, room: this.hub, guard: this.guard, moderation: this.moderation };
     this.moderation.shareWith((event) => this.hub.share(event));
     this.server = net.createServer((socket) => this.#accept(socket));
+    const server = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the listener's own `this` is the socket
+    this.#onRawClose = function (this: net.Socket) {
+      const ip = server.#sockets.get(this);
+      server.#sockets.delete(this);
+      if (ip === undefined) return;
+      server.#connections--;
+      server.#perIp.remove(ip);
+    };
   }
 
   /** Start listening; resolves with the address, rejects with the listen error (EADDRINUSE...). */
@@ -80,27 +99,26 @@ export class ChatServer implements ChatContext {
   #accept(raw: net.Socket): void {
     const ip = raw.remoteAddress ?? '';
     const address = formatAddress(ip, raw.remotePort);
-    raw.on('error', () => {}); // its session, if any, reports errors; before that, there is nobody to tell
-    this.#sockets.add(raw);
-    raw.once('close', () => this.#sockets.delete(raw));
+    raw.on('error', ignore); // its session, if any, reports errors; before that, there is nobody to tell
     const refusal = this.#refusal(ip);
     // The first refusal of an address is logged, the next ones counted (Summary): a flood of connections is not a flood of log lines.
     if (refusal) this.summary.log('refused', ip, `${address}: ${refusal.replace(/^\*\*\* error /, '').split(' ')[0]}`, 'connections');
     else {
       this.#connections++;
       this.#perIp.add(ip);
-      raw.once('close', () => {
-        this.#connections--;
-        this.#perIp.remove(ip);
-      });
     }
+    this.#sockets.set(raw, refusal ? undefined : ip);
+    raw.on('close', this.#onRawClose); // the same listener for all: a closure each would cost every connection memory
     // A refusal is said in the connection's own language: through TLS on a TLS server.
     this.#transport(raw, (socket) => {
       if (refusal) {
         socket.end(`${refusal}\n`);
         // A refused client may keep its side open (nc does): it must not keep a socket, nor stop close() from ending.
         setTimeout(() => raw.destroy(), this.options.quitGrace * 1000).unref();
-      } else this.#sessions.add(new Session(socket, this, ip, address));
+      } else {
+        this.#sessions.add(new Session(socket, this, ip, raw.remotePort ?? 0));
+        if (socket === raw) raw.off('error', ignore); // its session hears errors now (one listener, not a list of two)
+      }
     });
   }
 
@@ -248,7 +266,7 @@ export class ChatServer implements ChatContext {
       session.quit('shutdown');
     }
     const timer = setTimeout(() => {
-      for (const socket of this.#sockets) socket.destroy();
+      for (const socket of this.#sockets.keys()) socket.destroy();
     }, graceMs);
     await closed; // resolves once every connection has closed
     clearTimeout(timer);

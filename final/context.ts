@@ -116,4 +116,6 @@ export interface ChatContext {
   readonly moderation: Moderation;
   /** No limit per address for this one (loopback with --loopback-unlimited). */
   unlimited(ip: string): boolean;
+  /** What the commands a member types may use: one for the whole server. */
+  readonly commands: CommandContext;
 }

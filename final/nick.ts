@@ -50,7 +50,9 @@ export function checkNick(raw: string): NickCheck {
               : !PRINTABLE_ASCII.test(nick) && !oneScript(nick)
                 ? 'scripts'
                 : undefined;
-  return problem ? { ok: false, problem } : { ok: true, nick, key: nickKey(nick) };
+  if (problem) return { ok: false, problem };
+  const key = nickKey(nick);
+  return { ok: true, nick, key: key === nick ? nick : key }; // "alice" is its own key: one string, not two, per member
 }
 
 // #region key
