@@ -119,7 +119,7 @@ export class Session implements Seat, Speaker, LineHandler {
   }
 
   get muted(): boolean {
-    return this.#mutedUntil > Date.now();
+    return this.#mutedUntil !== 0 && this.#mutedUntil > Date.now(); // most never are: no clock read for them
   }
 
   // ------------------------------------------------------------------ output
@@ -148,18 +148,24 @@ export class Session implements Seat, Speaker, LineHandler {
    * members), in one system call; drop the client if it stopped reading.
    */
   flush(lines?: Buffer): void {
-    if (this.#state === 'closed' || this.socket.writableEnded) return;
-    if (lines) this.#queue(lines);
-    else for (const line of this.context.room.take(this)) this.#queue(line); // flushed early (quit): the room's lines first
-    if (this.#output.length === 0 || this.socket.destroyed) return;
-    const bytes = this.#output.length === 1 ? this.#output[0]! : Buffer.concat(this.#output, this.#outputBytes);
-    this.#output = [];
-    this.#outputBytes = 0;
-    this.socket.write(bytes);
-    if (this.socket.writableLength > this.context.options.maxOutput) {
-      this.context.log('too-slow', `${this.address} ${nickForLog(this.nick)}: ${this.socket.writableLength} bytes unsent`);
+    const socket = this.socket;
+    if (this.#state === 'closed' || socket.writableEnded || socket.destroyed) return;
+    if (!lines)
+      for (const line of this.context.room.take(this)) this.#queue(line); // flushed early (quit): the room's lines first
+    else if (this.#output.length > 0) this.#queue(lines); // after its own
+    // Usually nothing of its own is queued: the room's buffer goes as it is, the same for every member.
+    const output = this.#output;
+    const bytes = output.length === 0 ? lines : output.length === 1 ? output[0]! : Buffer.concat(output, this.#outputBytes);
+    if (!bytes) return;
+    if (output.length > 0) {
+      this.#output = [];
+      this.#outputBytes = 0;
+    }
+    socket.write(bytes);
+    if (socket.writableLength > this.context.options.maxOutput) {
+      this.context.log('too-slow', `${this.address} ${nickForLog(this.nick)}: ${socket.writableLength} bytes unsent`);
       this.#leave('too-slow');
-      this.socket.destroy();
+      socket.destroy();
     }
   }
   // #endregion flush
