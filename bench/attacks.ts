@@ -107,30 +107,31 @@ async function churn(loopPort: number, watchPort: number): Promise<{ notices: nu
   return { notices, joins, refused };
 }
 
-/** Rename in a loop from `connections` connections of one address; count the rename notices a watcher sees. */
+/** Rename in a loop from `connections` connections of one address, each at the flood guard's pace; count the rename notices a watcher sees. */
 async function renames(port: number, connections: number): Promise<{ notices: number; refused: number }> {
   let notices = 0;
   let refused = 0;
   const sockets: net.Socket[] = [];
+  const timers: NodeJS.Timeout[] = [];
   const watching = connection(port, (line, socket) => {
     sockets.push(socket);
     if (line === 'NICK') socket.write('watcher\n');
     if (line.startsWith('*** renamed ')) notices++;
   });
-  const end = Date.now() + SECONDS * 1000;
   const loops = Array.from({ length: connections }, (_, c) =>
     connection(port, (line, socket) => {
-      if (!sockets.includes(socket)) sockets.push(socket);
-      if (Date.now() >= end) return socket.destroy();
       if (line === 'NICK') socket.write(`renamer${c}x0\n`);
-      else if (line.startsWith('*** welcome') || line.startsWith(`*** renamed `) || line.startsWith('*** error flood')) {
-        if (line.startsWith('*** error flood')) refused++;
-        if (line.startsWith('*** renamed ') && !line.includes(`renamer${c}x`)) return; // someone else's
-        setTimeout(() => socket.write(`/nick renamer${c}x${Date.now() % 100000}\n`), 20);
-      }
+      else if (line.startsWith('*** welcome')) {
+        sockets.push(socket);
+        let n = 0;
+        // One line a second: the flood guard's default rate, so that no line is dropped for flooding.
+        timers.push(setInterval(() => socket.write(`/nick renamer${c}x${++n}\n`), 1000));
+      } else if (line.startsWith('*** error flood')) refused++;
     }),
   );
-  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000 + 300));
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+  for (const timer of timers) clearInterval(timer);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the last notices
   for (const socket of sockets) socket.destroy();
   await Promise.all([watching, ...loops]);
   return { notices, refused };
