@@ -14,6 +14,15 @@ const available = hasRedis();
 if (!available && process.env.CI && process.platform === 'linux')
   throw new Error('redis-server is missing: .ci/run installs it (apt-get install redis-server)');
 
+/** Poll `done` until it holds (a state another process changes, such as a key in Redis); fail after `ms`. */
+async function eventually(done: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error(`still not so after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe.skipIf(!available)('final/ servers sharing a room through Redis trust only what they should', () => {
   let redis: TestRedis;
   let lab: Lab;
@@ -287,12 +296,19 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       await a!.program.output.readUntil(/ shared mute 127\.0\.0\.1\b/);
       student.send('/quit\n');
       await teacher.readUntil('*** left student quit\n');
-      for (const server of [a!, (await servers(1))[0]!]) {
-        const again = await enter(lab, server, 'student');
-        again.send('can you hear me now\n');
-        await again.readUntil('*** error muted\n');
-        again.send('/quit\n');
-        await again.inbox.waitClosed();
+      const raw = await rawRedis();
+      try {
+        for (const server of [a!, (await servers(1))[0]!]) {
+          // The nickname is free once the server it left has told Redis (another server may ask first).
+          await eventually(async () => (await raw.exists('chatroom:nick:student')) === 0);
+          const again = await enter(lab, server, 'student');
+          again.send('can you hear me now\n');
+          await again.readUntil('*** error muted\n');
+          again.send('/quit\n');
+          await again.inbox.waitClosed();
+        }
+      } finally {
+        raw.disconnect();
       }
       teacher.send('marker\n');
       expect(await teacher.readUntil('teacher: marker\n')).not.toContain('hear me now');

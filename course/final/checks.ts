@@ -714,8 +714,12 @@ function clientChecks(): Check[] {
       },
       async run(lab) {
         const { client, peer } = await joinedClient(lab, { ...english, NO_COLOR: '1' });
+        // Every kind of line the client prints: a message, an action (/me), a private message, a line it does not know.
         peer.send('bob: \x1b[2J\x1b]0;pwned\x07clear\x08ed \u202eevil\n');
-        const shown = await client.output.readUntil('evil');
+        peer.send('* bob \x1b[31mwaves\x07 red\n');
+        peer.send('bob -> alice: \x1b]0;title\x07psst\x1b[1A up\n');
+        peer.send('something \x9b31m odd\x1b[0m end\n');
+        const shown = await client.output.readUntil(' end');
         // eslint-disable-next-line no-control-regex -- the control characters are what the check looks for
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/.test(client.output.all.toString())) {
           throw new CheckFailure(

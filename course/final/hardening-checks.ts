@@ -320,8 +320,8 @@ export const checks: Check[] = [
   serverCheck({
     id: 'own-order',
     title: {
-      en: 'a reply to one person comes after the room lines that person caused before it',
-      fr: 'une réponse à une seule personne arrive après les lignes du salon que cette personne a provoquées avant',
+      en: 'a line for one person and the room lines around it arrive in the order they were caused, none lost',
+      fr: 'une ligne pour une seule personne et les lignes du salon autour d’elle arrivent dans l’ordre où elles ont été provoquées, sans perte',
     },
     hint: {
       en: 'Before queuing a line for one client, queue the room lines broadcast before it that this client has not received yet.',
@@ -338,6 +338,16 @@ export const checks: Check[] = [
         throw alice.inbox.failure(
           { en: 'the /list answer overtook the message said just before it', fr: 'la réponse à /list a doublé le message dit juste avant' },
           'alice: hello\n*** online alice\n',
+        );
+      // The other way round, in one turn: a line for one person, then a room line. Both arrive, in that order.
+      const bob = await enter(lab, server, 'bob');
+      await alice.readUntil('*** joined bob\n');
+      alice.send('/msg bob psst\nhello bob\n');
+      const toBob = await bob.readUntil('alice: hello bob\n');
+      if (!toBob.includes('alice -> bob: psst\n'))
+        throw bob.inbox.failure(
+          { en: 'the room line overtook the private message sent just before it', fr: 'la ligne du salon a doublé le message privé envoyé juste avant' },
+          'alice -> bob: psst\nalice: hello bob\n',
         );
     },
   }),
@@ -363,6 +373,30 @@ export const checks: Check[] = [
           fr: 'le pseudo cyrillique a été journalisé tel qu’il s’affiche, comme un latin',
         });
       }
+    },
+  }),
+  serverCheck({
+    id: 'half-close-leaves',
+    title: {
+      en: 'a client that closes its side while lines wait for it leaves at once, not when they have been read',
+      fr: 'un client qui ferme son côté pendant que des lignes l’attendent part aussitôt, pas quand elles ont été lues',
+    },
+    hint: {
+      en: "Leave the room on the socket's 'end' event: its 'close' comes only once everything written to it has gone.",
+      fr: "Quittez le salon dès l’événement 'end' du socket : son 'close' n’arrive qu’une fois parti tout ce qu’on lui a écrit.",
+    },
+    async run(lab) {
+      const server = await lab.startServer({ FLOOD_BURST: '1000000', FLOOD_RATE: '1000000', MAX_OUTPUT: '100000000' });
+      const alice = await enter(lab, server, 'alice');
+      const bob = await enter(lab, server, 'bob');
+      await alice.readUntil('*** joined bob\n');
+      bob.socket.pause(); // it stops reading: what the room says piles up for it
+      const line = `${'y'.repeat(1000)}\n`;
+      for (let i = 0; i < 4000; i++) alice.send(line); // 4 MB: more than the kernel's buffers hold
+      alice.send('marker\n');
+      await alice.readUntil('alice: marker\n', 20000);
+      bob.socket.end(); // its side is closed; it still does not read
+      await alice.readUntil('*** left bob closed\n');
     },
   }),
 ];
