@@ -95,13 +95,48 @@ export function parseWire(text: string): Wire | { dropped: string } {
   return value as Wire;
 }
 
-/** What the link knows of the other servers: each one's members, key → nick. */
-export type MembersOf = (server: string) => ReadonlyMap<string, string> | undefined;
+/**
+ * A server's members, key → nick, that can also say at once whether a
+ * nickname is one of theirs: every message from the channel is checked so,
+ * and a search of the values cost each message a look at every member.
+ */
+export class Members extends Map<string, string> {
+  /** Their nicknames, made at the first question, then kept up to date. */
+  #nicks: Set<string> | undefined;
+
+  override set(key: string, nick: string): this {
+    const old = super.get(key);
+    if (old !== undefined) this.#nicks?.delete(old);
+    this.#nicks?.add(nick);
+    return super.set(key, nick);
+  }
+
+  override delete(key: string): boolean {
+    const old = super.get(key);
+    if (old !== undefined) this.#nicks?.delete(old);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.#nicks = undefined;
+    super.clear();
+  }
+
+  hasNick(nick: string): boolean {
+    this.#nicks ??= new Set(this.values());
+    return this.#nicks.has(nick);
+  }
+}
+
+/** What the link knows of each server: its members. */
+export type MembersOf = (server: string) => Members | undefined;
 
 /**
  * The checks that need what was heard before: who is a member of which
  * server, which kicks and mutes were announced. One per link.
  */
+const NOBODY = new Members();
+
 export class ChannelCheck {
   /** Announced moderation (`kick|mute|unmute <key>`), with when: a `mod` event or a ban must follow one. */
   #announced = new Map<string, number>();
@@ -110,8 +145,8 @@ export class ChannelCheck {
 
   /** Why this well-formed message must be dropped, or undefined when it may be delivered (and is then taken into account). */
   check(wire: Wire): string | undefined {
-    const members = this.membersOf(wire.s) ?? new Map<string, string>();
-    const isMemberNick = (nick: string | undefined) => nick !== undefined && [...members.values()].includes(nick);
+    const members = this.membersOf(wire.s) ?? NOBODY;
+    const isMemberNick = (nick: string | undefined) => nick !== undefined && members.hasNick(nick);
     switch (wire.t) {
       case 'beat':
         return undefined;

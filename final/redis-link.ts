@@ -25,7 +25,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Someone } from './context.ts';
-import { ChannelCheck, parseStored, parseWire, SERVER_ID } from './link-check.ts';
+import { ChannelCheck, Members, parseStored, parseWire, SERVER_ID } from './link-check.ts';
 import { encodeWire, type Link, type LinkEvent, type LinkHost, type ModerationEvent, type Wire } from './link.ts';
 import { maskUrl, type Logger } from './log.ts';
 import { checkNick, MAX_NICK_LENGTH } from './nick.ts';
@@ -74,7 +74,7 @@ export class RedisLink implements Link {
   #pub: Redis;
   #sub: Redis;
   /** The other servers: when we last heard them, and their members by key. */
-  #servers = new Map<string, { heard: number; members: Map<string, string> }>();
+  #servers = new Map<string, { heard: number; members: Members }>();
   #split = false;
   #timer: NodeJS.Timeout | undefined;
   /** What the channel says is checked against what we know (see link-check.ts). */
@@ -158,9 +158,9 @@ export class RedisLink implements Link {
     } while (cursor !== '0');
   }
 
-  #member(server: string): Map<string, string> {
+  #member(server: string): Members {
     let known = this.#servers.get(server);
-    if (!known) this.#servers.set(server, (known = { heard: Date.now(), members: new Map() }));
+    if (!known) this.#servers.set(server, (known = { heard: Date.now(), members: new Members() }));
     return known.members;
   }
 
@@ -193,6 +193,7 @@ export class RedisLink implements Link {
 
   release(key: string): void {
     this.#owned.delete(key);
+    this.#ownedView = undefined;
     this.#claimed.delete(key);
     this.#pub.eval(RELEASE, 1, nickKey(key), `${this.id} `).catch(() => {});
   }
@@ -240,10 +241,20 @@ export class RedisLink implements Link {
     const since = (oldKey === key ? this.#owned.get(key)?.since : undefined) ?? this.#claimed.get(key) ?? Date.now();
     this.#claimed.delete(key);
     this.#owned.set(key, { nick, since });
+    this.#ownedView = undefined;
   }
 
-  #ownedNicks(): Map<string, string> {
-    return new Map([...this.#owned].map(([key, { nick }]) => [key, nick]));
+  /**
+   * key → nick of this server's members, made again only when they change:
+   * every message this server publishes is checked against it, and making it
+   * for each one cost an eighth of a server's time in a fan-out of 250.
+   */
+  #ownedView: Members | undefined;
+  #ownedNicks(): Members {
+    if (this.#ownedView) return this.#ownedView;
+    const view = new Members();
+    for (const [key, { nick }] of this.#owned) view.set(key, nick);
+    return (this.#ownedView = view);
   }
 
   /** A nickname key's value: who holds it, since when. */

@@ -16,6 +16,7 @@ import { Summary, maskUrl } from '../final/log.ts';
 import { certificateWarning, clearPasswordWarning } from '../final/certificate.ts';
 import { makeCertificate } from '../tools/cert.ts';
 import { pickLang } from '../final/lang.ts';
+import { Members } from '../final/link-check.ts';
 
 /** Feed chunks to a LineReader, collect what it says. */
 function read(chunks: (string | Buffer)[], maxLine = 8): string[] {
@@ -72,6 +73,23 @@ describe('nicknames', () => {
   it('gives the same key to one name written in several ways', () => {
     const keys = ['Zoé', 'ZOÉ', 'zoe\u0301'].map((nick) => checkNick(nick)).map((check) => (check.ok ? check.key : ''));
     expect(new Set(keys).size).toBe(1);
+  });
+});
+
+describe('a server’s members, as the Redis link checks them', () => {
+  it('knows at once whether a nickname is one of theirs, through joins, renames and leaves', () => {
+    const members = new Members();
+    members.set('alice', 'Alice');
+    expect(members.hasNick('Alice')).toBe(true); // the set of nicknames is made here
+    members.set('bob', 'bob');
+    members.set('alice', 'ALICE'); // a change of case keeps the key
+    expect([members.hasNick('bob'), members.hasNick('ALICE'), members.hasNick('Alice')]).toEqual([true, true, false]);
+    members.delete('bob');
+    expect(members.hasNick('bob')).toBe(false);
+    members.clear();
+    expect(members.hasNick('ALICE')).toBe(false);
+    members.set('carol', 'carol');
+    expect(members.hasNick('carol')).toBe(true);
   });
 });
 
