@@ -23,8 +23,22 @@ const ignore = (): void => {};
 
 export class ChatServer implements ChatContext {
   readonly room = new Room<Seat>(() => this.#scheduleFlush());
-  /** The whole room; bans and mutes decided on the other servers (or before this one started) land in this server's store. */
+  /**
+   * The whole room; bans and mutes decided on the other servers (or before
+   * this one started) land in this server's store, wrong passwords typed
+   * there in its guard.
+   */
   readonly hub = new Hub(this.room, (event) => {
+    if (event.t === 'fail') {
+      // Summarised: a guesser going from server to server is a line, not one per guess.
+      this.summary.log('password-wrong-elsewhere', event.ip, `${event.ip} (on another server)`, 'wrong passwords on other servers');
+      if (this.guard.heardFailure(event.ip, event.at))
+        this.log(
+          'locked-out',
+          `${event.ip} for ${this.options.lockoutSeconds} s after ${this.options.lockoutFailures} wrong passwords (counted on every server)`,
+        );
+      return;
+    }
     this.log('shared', `${event.t} ${event.ip}${'nick' in event ? ` (${event.nick})` : ''}, decided on another server`);
     this.moderation.heard(event);
   });
@@ -64,7 +78,7 @@ export class ChatServer implements ChatContext {
   ) {
     this.summary = new Summary(log, options.logSummary * 1000);
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
-    this.guard = new AddressGuard(options);
+    this.guard = new AddressGuard(options, (ip, at) => this.hub.share({ t: 'fail', ip, at })); // the other servers count it too
     this.commands = { options, log, room: this.hub, guard: this.guard, moderation: this.moderation };
     this.moderation.shareWith((event) => this.hub.share(event));
     this.server = net.createServer((socket) => this.#accept(socket));

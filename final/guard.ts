@@ -36,7 +36,11 @@ export class AddressGuard {
   #connects = new Bounded<TokenBucket>();
   #notices = new Bounded<TokenBucket>();
 
-  constructor(private readonly options: GuardOptions) {}
+  /** `onFailure`: told of each wrong password typed here (for the other servers of the room). */
+  constructor(
+    private readonly options: GuardOptions,
+    private readonly onFailure: (ip: string, at: number) => void = () => {},
+  ) {}
 
   // ------------------------------------------------------------------ passwords
 
@@ -46,8 +50,15 @@ export class AddressGuard {
     return until > now ? Math.ceil((until - now) / 1000) : 0;
   }
 
-  /** A wrong password from `ip`: true when this one locks the address out. */
+  /** A wrong password from `ip`, typed here: true when this one locks the address out. */
   failed(ip: string, now = Date.now()): boolean {
+    this.onFailure(ip, now);
+    return this.heardFailure(ip, now);
+  }
+
+  /** A wrong password from `ip`, typed here or on another server of the room: true when this one locks the address out. */
+  heardFailure(ip: string, now = Date.now()): boolean {
+    if (this.lockedFor(ip, now) > 0) return false; // already locked: this one changes nothing
     const { lockoutFailures, lockoutWindow, lockoutSeconds } = this.options;
     const recent = (this.#failures.get(ip) ?? []).filter((at) => now - at < lockoutWindow * 1000);
     recent.push(now);

@@ -5,7 +5,7 @@
  * nicknames, /list, /msg and moderation span all of them.
  */
 import type { Chatroom, Decision, ModerationKind, Seat, Someone } from './context.ts';
-import type { Link, LinkEvent, LinkHost, ModerationEvent } from './link.ts';
+import type { FailureEvent, Link, LinkEvent, LinkHost, ModerationEvent } from './link.ts';
 import { checkNick } from './nick.ts';
 import { notice } from './protocol.ts';
 import type { Room } from './room.ts';
@@ -13,10 +13,10 @@ import type { Room } from './room.ts';
 export class Hub implements Chatroom, LinkHost {
   #link: Link | undefined;
 
-  /** `heard`: where bans and mutes decided on the other servers go (this server's moderation store). */
+  /** `heard`: where bans, mutes and wrong passwords from the other servers go (this server's moderation store and guard). */
   constructor(
     readonly room: Room<Seat>,
-    private readonly heard: (event: ModerationEvent) => void = () => {},
+    private readonly heard: (event: ModerationEvent | FailureEvent) => void = () => {},
   ) {}
 
   /** Share the room with other servers through this link. */
@@ -95,8 +95,8 @@ export class Hub implements Chatroom, LinkHost {
     else this.#link?.send({ t: 'mod', key: to.key, kind, by: decision.by, ...(decision.reason && { reason: decision.reason }) });
   }
 
-  /** A ban or mute decided here: every server, and those that start later, will know it. */
-  share(event: ModerationEvent): void {
+  /** A ban or mute decided here (every server, and those that start later, will know it), or a wrong password typed here. */
+  share(event: ModerationEvent | FailureEvent): void {
     this.#link?.send(event);
   }
 
@@ -115,7 +115,7 @@ export class Hub implements Chatroom, LinkHost {
         return;
       }
       default:
-        return this.heard(event); // a ban or mute
+        return this.heard(event); // a ban, a mute, a wrong password
     }
   }
 

@@ -72,6 +72,7 @@ const SCHEMAS: Record<Wire['t'], { fields: Record<string, (v: unknown) => boolea
   unban: { fields: { ip: isIp } },
   mute: { fields: { ip: isIp, key: (v) => isString(v), until: isTime } },
   unmute: { fields: { ip: isIp, key: (v) => isString(v) } },
+  fail: { fields: { ip: isIp, at: isTime } },
 };
 
 // #endregion schema
@@ -204,6 +205,9 @@ export class ChannelCheck {
         return this.#announced.has(`unmute ${wire.key}`) ? undefined : 'unmute that nobody announced';
       case 'unban':
         return members.size > 0 ? undefined : 'unban from a server with no members';
+      case 'fail':
+        // A wrong password counts where it was typed, now: not an old one played again.
+        return Math.abs(Date.now() - wire.at) <= 60000 ? undefined : 'wrong password from another time';
     }
   }
 

@@ -14,12 +14,20 @@ import type { Ban } from './moderation.ts';
 export type ModerationEvent =
   ({ t: 'ban' } & Ban) | { t: 'unban'; ip: string } | { t: 'mute'; ip: string; key: string; until: number } | { t: 'unmute'; ip: string; key: string };
 
+/**
+ * A wrong password (room or /op) from an address, `at` ms since 1970: every
+ * server counts it, so that an address locked out on one is locked out on all,
+ * and going from one server to another buys no more guesses.
+ */
+export type FailureEvent = { t: 'fail'; ip: string; at: number };
+
 /** What servers tell each other. `line` is shown to everyone; the rest keeps the member lists right. */
 export type LinkEvent =
   | { t: 'room'; line?: string; join?: [key: string, nick: string]; leave?: string; rename?: [oldKey: string, key: string, nick: string] }
   | { t: 'to'; key: string; line: string }
   | { t: 'mod'; key: string; kind: ModerationKind; by?: string; reason?: string }
-  | ModerationEvent;
+  | ModerationEvent
+  | FailureEvent;
 
 /** On the wire: an event or a beat (a server's member list), with who sent it. */
 export type Wire = (LinkEvent | { t: 'beat'; members: [key: string, nick: string][] }) & { s: string };

@@ -109,6 +109,31 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
   const servers = (count: number): Promise<RunningServer[]> => Promise.all(Array.from({ length: count }, () => lab.startServer(env())));
 
   it(
+    'counts wrong passwords on every server: going from one to the other buys no more guesses',
+    withLab(async () => {
+      const [a, b] = await Promise.all([0, 1].map(() => lab.startServer({ ...env(), PASSWORD_DELAY: '0', LOCKOUT_FAILURES: '4' })));
+      const onA = await enter(lab, a!, 'guesser');
+      const onB = await enter(lab, b!, 'guesser2');
+      onA.send('/op guess1\n');
+      await onA.readUntil('*** error password-wrong 2\n');
+      onA.send('/op guess2\n');
+      await onA.readUntil('*** error password-wrong 1\n');
+      // A line said on A after the two guesses reaches B after them (one channel, in order): B has counted both.
+      onA.send('in order\n');
+      await onB.readUntil('guesser: in order\n');
+      await b!.program.output.readUntil(/password-wrong-elsewhere 127\.0\.0\.1/); // logged once, the next one counted
+      onB.send('/op guess3\n');
+      await onB.readUntil('*** error password-wrong 2\n');
+      onB.send('/op guess4\n'); // the fourth in the room: locked, on B and on A
+      await onB.readUntil(/\*\*\* error locked \d+\n/);
+      await a!.program.output.readUntil(/locked-out 127\.0\.0\.1 .*counted on every server/);
+      onA.send('/op chalk\n'); // the right one, too late
+      await onA.readUntil(/\*\*\* error locked \d+\n/);
+    }),
+    40000,
+  );
+
+  it(
     'stops on SIGTERM within a few seconds after a cross-server kick',
     withLab(async () => {
       const [a, b] = await servers(2);
@@ -175,6 +200,10 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
           { s, t: 'mod', key: 'bob', kind: 'format-disk' },
           { s, t: 'shell', line: 'teacher: unknown type' },
           { s: 'not-an-id', t: 'room', line: 'teacher: bad server id' },
+          // Wrong passwords from another time, to lock 127.0.0.1 out on every server: played again, or dated tomorrow.
+          ...Array.from({ length: 10 }, (_, i) => ({ s, t: 'fail', ip: '127.0.0.1', at: 1000 + i })),
+          ...Array.from({ length: 10 }, (_, i) => ({ s, t: 'fail', ip: '127.0.0.1', at: Date.now() + 86_400_000 + i })),
+          { s, t: 'fail', ip: 'not an address', at: Date.now() },
         ];
         for (const message of forged) await raw.publish('chatroom:room', JSON.stringify(message));
         await raw.publish('chatroom:room', 'teacher: not even JSON');
@@ -208,6 +237,8 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
         await watcher.readUntil('bob: still here\n');
         watcher.send('not muted\n');
         await teacher.readUntil('watcher: not muted\n');
+        watcher.send('/op chalk\n'); // not locked out by the old wrong passwords
+        await watcher.readUntil('*** operator watcher\n');
         const newcomer = await lab.connect(b!, 'not banned');
         await newcomer.readUntil('NICK\n');
         // Counted and logged in one line, without what was said.
