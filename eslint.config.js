@@ -16,7 +16,6 @@ export default tseslint.config(
       'docs/.vitepress/cache/',
       'docs/.vitepress/dist/',
       'docs/.vitepress/.temp/',
-      '.scratch/',
       // Students' mistakes, kept as they wrote them: the checks must catch them.
       'tests/fixtures/broken/',
     ],

@@ -79,7 +79,7 @@ export class ChatServer implements ChatContext {
     this.summary = new Summary(log, options.logSummary * 1000);
     if (options.tls) this.#secure = tls.createSecureContext(options.tls);
     this.guard = new AddressGuard(options, (ip, at) => this.hub.share({ t: 'fail', ip, at })); // the other servers count it too
-    this.commands = { options, log, room: this.hub, guard: this.guard, moderation: this.moderation };
+    this.commands = { options, log, room: this.hub, guard: this.guard, moderation: this.moderation, unlimited: (ip) => this.unlimited(ip) };
     this.moderation.shareWith((event) => this.hub.share(event));
     this.server = net.createServer((socket) => this.#accept(socket));
     const server = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the listener's own `this` is the socket
@@ -112,11 +112,10 @@ export class ChatServer implements ChatContext {
 
   #accept(raw: net.Socket): void {
     const ip = raw.remoteAddress ?? '';
-    const address = formatAddress(ip, raw.remotePort);
     raw.on('error', ignore); // its session, if any, reports errors; before that, there is nobody to tell
     const refusal = this.#refusal(ip);
     // The first refusal of an address is logged, the next ones counted (Summary): a flood of connections is not a flood of log lines.
-    if (refusal) this.summary.log('refused', ip, `${address}: ${refusal.replace(/^\*\*\* error /, '').split(' ')[0]}`, 'connections');
+    if (refusal) this.summary.log('refused', ip, `${formatAddress(ip, raw.remotePort)}: ${refusal.replace(/^\*\*\* error /, '').split(' ')[0]}`, 'connections');
     else {
       this.#connections++;
       this.#perIp.add(ip);

@@ -198,7 +198,7 @@ function readArgs() {
 const args = readArgs();
 const t = text[pickLang(args.lang)];
 if (args.help) {
-  console.log(t.usage(launch().usage('client', t === text.fr ? 'ou :' : 'or:')));
+  console.log(t.usage(launch().usage('client')));
   process.exit(0);
 }
 let ca: Buffer | undefined;

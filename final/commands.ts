@@ -1,7 +1,6 @@
 /** What each command a joined client types does. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandContext, ModerationKind, Someone, Speaker } from './context.ts';
-import { isLoopback } from './limits.ts';
 import { checkNick, nickForLog } from './nick.ts';
 import { text } from './i18n.ts';
 import { COMMANDS, actionLine, errorNotice, notice, privateLine, publicLine, type Command, type CommandName } from './protocol.ts';
@@ -38,10 +37,8 @@ export function runCommand(me: Speaker, context: CommandContext, command: Comman
       if (check.nick === me.nick) return;
       // A rename is a notice on every screen: it comes out of the address's
       // budget of notices, as joining and leaving do, or a loop of /nick floods the room.
-      const { guard, options } = context;
-      if (!(options.loopbackUnlimited && isLoopback(me.ip)) && !guard.mayAnnounce(me.ip)) {
-        return me.sendLine(errorNotice('flood', guard.noticeWait(me.ip)));
-      }
+      const { guard } = context;
+      if (!context.unlimited(me.ip) && !guard.mayAnnounce(me.ip)) return me.sendLine(errorNotice('flood', guard.noticeWait(me.ip)));
       me.wait(async () => {
         // A change of case keeps the same key: nothing to reserve.
         if (check.key !== me.key && !(await room.claim(check.key, check.nick))) {

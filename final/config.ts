@@ -165,7 +165,7 @@ function helpLine(left: string, help: string, env: string): string {
 /** --help: made from the table of options; `run` says how this copy starts (npm scripts, or node dist/*.js once built). */
 export const usage = (run: Launch = launch()): string =>
   [
-    `Usage: ${run.usage('server', 'or:')}`,
+    ((u) => `Usage: ${u.command}${u.alternative ? `      (or: ${u.alternative})` : ''}`)(run.usage('server')),
     '',
     `A chat server: clients connect with "${run.command('client')}" or "nc HOST PORT".`,
     'Each option can also be set with the environment variable in brackets.',

@@ -96,6 +96,8 @@ export interface CommandContext {
   readonly guard: AddressGuard;
   /** This server's bans and mutes. */
   readonly moderation: Moderation;
+  /** No limit per address for this one (loopback with --loopback-unlimited). */
+  unlimited(ip: string): boolean;
 }
 
 /** What a session needs from the server that owns it (one per server: nothing is global). */

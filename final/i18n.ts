@@ -10,8 +10,8 @@ export { pickLang, type Lang } from './lang.ts';
 
 /** The words of one language. Keyed on the protocol's own types: a code without its sentence does not compile. */
 export interface Messages {
-  /** --help; `run` is how this copy starts the client (launch.ts). */
-  usage: (run: string) => string;
+  /** --help, with how this copy starts the client (launch.ts). */
+  usage: (run: { command: string; alternative?: string }) => string;
   askNick: string;
   askPassword: string;
   untrusted: (where: string) => string;
@@ -82,7 +82,7 @@ const nickRules: Record<Lang, Record<string, string>> = {
 };
 
 const en: Messages = {
-  usage: (run) => `Usage: ${run}
+  usage: (run) => `Usage: ${run.command}${run.alternative ? `      (or: ${run.alternative})` : ''}
 
 Options (environment variable in brackets):
   --host HOST     server address [HOST] (default 127.0.0.1)
@@ -179,7 +179,7 @@ the commands.`,
 };
 
 const fr: Messages = {
-  usage: (run) => `Utilisation : ${run}
+  usage: (run) => `Utilisation : ${run.command}${run.alternative ? `      (ou : ${run.alternative})` : ''}
 
 Options (variable d’environnement entre crochets) :
   --host HÔTE     adresse du serveur [HOST] (par défaut 127.0.0.1)

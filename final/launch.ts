@@ -8,8 +8,8 @@ import path from 'node:path';
 export interface Launch {
   /** The command that starts `program` with `options` (" --host x", or ""). */
   command(program: 'server' | 'client', options?: string): string;
-  /** Where the usage's first line says it comes from: "npm start -- [options]  (or: npx tsx final/server.ts [options])". */
-  usage(program: 'server' | 'client', or: string): string;
+  /** How --help says to start it: "npm start -- [options]", and another way, "npx tsx final/server.ts [options]", if any. */
+  usage(program: 'server' | 'client'): { command: string; alternative?: string };
 }
 
 /** `entry` is the script node runs (process.argv[1]): a .js file only in a built copy. */
@@ -18,12 +18,12 @@ export function launch(entry = process.argv[1] ?? '', cwd = process.cwd()): Laun
     const file = (program: string) => path.join(path.relative(cwd, path.dirname(entry)) || '.', `${program}.js`);
     return {
       command: (program, options = '') => `node ${file(program)}${options}`,
-      usage: (program) => `node ${file(program)} [options]`,
+      usage: (program) => ({ command: `node ${file(program)} [options]` }),
     };
   }
   const script = { server: 'npm start', client: 'npm run client' };
   return {
     command: (program, options = '') => `${script[program]}${options ? ` --${options}` : ''}`,
-    usage: (program, or) => `${script[program]} -- [options]      (${or} npx tsx final/${program}.ts [options])`,
+    usage: (program) => ({ command: `${script[program]} -- [options]`, alternative: `npx tsx final/${program}.ts [options]` }),
   };
 }

@@ -1,7 +1,7 @@
 // Broken programs on the challenges' checks: each planted mistake
 // (tests/fixtures/broken/challenges.ts) fails exactly the check it should,
 // among the challenge's own.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,17 +16,7 @@ import { renderFailure } from '../tools/report.ts';
 import { plain } from '../tools/style.ts';
 import { runStep } from '../tools/runner.ts';
 import { brokenChallenges } from './fixtures/broken/challenges.ts';
-
-/** The reference of `broken.challenge` with its one line changed. */
-function mutate(broken: (typeof brokenChallenges)[number]): string {
-  const source = readFileSync(path.join(ROOT, findStep(broken.challenge)!.dir, 'server.ts'), 'utf8');
-  const lines = source.split('\n');
-  const at = lines.flatMap((line, index) => (line.trim() === broken.find ? [index] : []));
-  if (at.length !== 1) throw new Error(`${broken.name}: the line to change is there ${at.length} times: ${broken.find}`);
-  const indent = /^\s*/.exec(lines[at[0]!]!)![0];
-  lines[at[0]!] = broken.replace ? `${indent}${broken.replace} // BROKEN: ${broken.why}` : `${indent}// BROKEN: ${broken.why}`;
-  return lines.join('\n');
-}
+import { mutate } from './mutant.ts';
 
 describe('a planted mistake fails exactly its check', () => {
   let folders: Map<string, string>;
@@ -35,7 +25,7 @@ describe('a planted mistake fails exactly its check', () => {
     const sources = brokenChallenges.map((broken) => {
       const dir = path.join(root, 'src', broken.name);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'server.ts'), mutate(broken));
+      writeFileSync(path.join(dir, 'server.ts'), mutate(path.join(findStep(broken.challenge)!.dir, 'server.ts'), broken));
       return dir;
     });
     const compiled = await compileFolders(sources, path.join(root, 'out'));

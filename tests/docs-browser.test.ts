@@ -10,16 +10,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withBuildLock } from './browser.ts';
+import { CHROMIUM, haveChromium, inCI, launchChromium, withBuildLock } from './browser.ts';
 import { steps } from '../course/index.ts';
 import { DIST, ROOT, builtPage, builtPages, ensureBuild, listingsOf, type CodeLine } from './site.ts';
 
 const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
 
 if (!haveChromium && !inCI) {
   console.warn(
@@ -72,27 +69,7 @@ describe.skipIf(!haveChromium && !inCI)('the course site in Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chatroom-docs-chromium-'));
     fs.mkdirSync(RESULTS, { recursive: true });
-    // launchPersistentContext passes `profile` as Chromium's --user-data-dir.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
+    context = await launchChromium(profile, (url) => outside.push(url));
   }, 660_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // The verifier: its parts one by one, then whole, against broken programs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -23,9 +23,32 @@ import { verify } from '../tools/run-verify.ts';
 import { plain } from '../tools/style.ts';
 import { typeCheck } from '../tools/typecheck.ts';
 import { jsonReport, junitReport, xmlEscape, type JsonReport } from '../tools/formats.ts';
+import { mutate, type Mistake } from './mutant.ts';
 
 const step = (id: string) => findStep(id)!;
-const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/broken', name);
+/**
+ * Mistakes made in a step's own file, one line changed, written out when the
+ * suite loads: the rest of the program follows the step as it changes.
+ */
+const MUTANTS: (Mistake & { file: string })[] = [
+  {
+    name: '04-skips-first-client',
+    file: 'steps/04-threads-async/server.ts',
+    why: 'the loop starts at the second client: the first to join hears nobody, not even its own arrival',
+    find: 'for (const client of clients) {',
+    replace: 'for (const client of clients.slice(1)) {',
+  },
+];
+const mutants = new Map(
+  MUTANTS.map((mistake) => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'verify-mutant-')), mistake.name);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, path.basename(mistake.file)), mutate(mistake.file, mistake));
+    return [mistake.name, dir];
+  }),
+);
+/** A broken program's folder: a fixture kept as a student wrote it, or a mutant. */
+const fixture = (name: string) => mutants.get(name) ?? path.join(ROOT, 'tests/fixtures/broken', name);
 const hasPython = pythonCommand() !== null;
 const hasIpv6 = await canBind('::1');
 const posix = process.platform !== 'win32';
@@ -127,6 +150,13 @@ describe('the debug command', () => {
 });
 
 describe('what to check', () => {
+  it('one word that looks like a path, with / or \\ (Windows), is a missing file, not a command to run', () => {
+    for (const typo of ['exercises/02-broadcats/server', 'exercises\\02-broadcats\\server']) {
+      expect(() => resolveTarget(step('02'), [typo], undefined, ROOT), typo).toThrow(UsageError);
+    }
+    expect(resolveTarget(step('02'), ['python3'], undefined, ROOT).target.server).toEqual({ shell: 'python3', cwd: ROOT }); // a command
+  });
+
   it('a folder: its server.* and client.*; a missing client is said', () => {
     const resolved = resolveTarget(step('02'), [fixture('02-no-echo')], undefined, ROOT);
     expect(resolved.server).toBe(path.join('tests', 'fixtures', 'broken', '02-no-echo', 'server.ts'));
@@ -307,7 +337,7 @@ const BROKEN: [step: string, fixture: string, check: string, shown: string[]][] 
       'the client does not compile: tests/fixtures/broken/02-client-syntax-error/client.ts:10:',
       'Expected ")" but found ";"',
       'then run it yourself: PORT=55555 npx tsx tests/fixtures/broken/02-client-syntax-error/client.ts',
-    ],
+    ], // a client alone: the server's behaviours are not checked
   ],
   ['02', '02-skips-first-client', 'broadcast-all', ['expected  server → alice  "hello from alice"']],
   ['02', '02-wrong-socket', 'broadcast-all', ["the loop writes to the sender's socket"]],
@@ -352,9 +382,9 @@ describe.concurrent('broken programs fail, naming the behaviour that broke and t
           id,
         ).toBe(true);
     }
-    // And every fixture folder is in the table.
+    // And every fixture folder, and every mutant, is in the table.
     const folders = readdirSync(fixture('.'), { withFileTypes: true }).filter((entry) => entry.isDirectory()); // challenges.ts lists the challenges' own
-    expect(folders.map((entry) => entry.name).sort()).toEqual(BROKEN.map(([, name]) => name).sort());
+    expect([...folders.map((entry) => entry.name), ...mutants.keys()].sort()).toEqual(BROKEN.map(([, name]) => name).sort());
   });
 
   // Finding the port a program listens on reads /proc: Linux only. IPv6 loopback can be off.

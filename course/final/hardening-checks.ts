@@ -382,8 +382,8 @@ export const checks: Check[] = [
       fr: 'un client qui ferme son côté pendant que des lignes l’attendent part aussitôt, pas quand elles ont été lues',
     },
     hint: {
-      en: "Leave the room on the socket's 'end' event: its 'close' comes only once everything written to it has gone.",
-      fr: "Quittez le salon dès l’événement 'end' du socket : son 'close' n’arrive qu’une fois parti tout ce qu’on lui a écrit.",
+      en: "When the client closes its side (Node: 'end', then 'close' at once unless allowHalfOpen; Python: recv() returns b''), leave the room then: do not wait for what was queued for it.",
+      fr: "Quand le client ferme son côté (Node : 'end', puis aussitôt 'close' sauf avec allowHalfOpen ; Python : recv() renvoie b''), quittez alors le salon : n’attendez pas ce qui lui était destiné.",
     },
     async run(lab) {
       const server = await lab.startServer({ FLOOD_BURST: '1000000', FLOOD_RATE: '1000000', MAX_OUTPUT: '100000000' });
