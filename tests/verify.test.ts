@@ -488,11 +488,20 @@ describe.concurrent('the real command', () => {
   });
 
   // Linux only: it finds the programs left running in /proc, and sends a POSIX signal.
-  it.skipIf(process.platform !== 'linux')('stops the programs it started when interrupted (Ctrl+C)', async () => {
+  it.skipIf(process.platform !== 'linux')('stops the programs it started when interrupted, even by Ctrl+C pressed twice', async () => {
     const dir = tmp();
     copyFileSync(path.join(fixture('02-no-echo'), 'server.ts'), path.join(dir, 'server.ts'));
     // Interrupt once the first behaviour passed: the next checks' servers are running.
-    const { code } = await cli(['02', dir], { NO_COLOR: '1' }, (out, child) => out.includes('✔') && child.kill('SIGINT'));
+    // Many times, as an impatient user does: a second Ctrl+C must not cut the cleanup short.
+    let interrupted = false;
+    const { code } = await cli(['02', dir], { NO_COLOR: '1' }, (out, child) => {
+      if (interrupted || !out.includes('✔')) return;
+      interrupted = true;
+      // Again and again until it exits: signals sent at once would arrive as one.
+      const again = setInterval(() => child.kill('SIGINT'), 1);
+      child.kill('SIGINT');
+      child.once('exit', () => clearInterval(again));
+    });
     expect(code).toBe(130); // verify exits only once the programs it started have exited
     const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && commandLine(pid).includes(dir));
     expect(running).toEqual([]);

@@ -85,8 +85,16 @@ function main(): void {
 
 // Ctrl+C in the middle of a run: stop the programs the checks started (they
 // run in their own process groups, which the terminal's Ctrl+C does not
-// reach), wait until they are gone, then exit.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+// reach), wait until they are gone, then exit. A second Ctrl+C while they stop
+// must not kill verify before it has killed them: it waits for the first.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stopAll().finally(() => process.exit(130));
+  });
+}
 // Piped into head, say: stop quietly when the reader has gone.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
