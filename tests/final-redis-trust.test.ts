@@ -4,6 +4,7 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enter } from '../course/final/checks.ts';
+import { nickKey } from '../final/nick.ts';
 import { Lab, type RunningServer } from '../checker/lab.ts';
 import { Peer } from '../checker/peer.ts';
 import { hasRedis, TestRedis } from '../checker/redis.ts';
@@ -331,7 +332,7 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
       try {
         for (const server of [a!, (await servers(1))[0]!]) {
           // The nickname is free once the server it left has told Redis (another server may ask first).
-          await eventually(async () => (await raw.exists('chatroom:nick:student')) === 0);
+          await eventually(async () => (await raw.exists(`chatroom:nick:${nickKey('student')}`)) === 0);
           const again = await enter(lab, server, 'student');
           again.send('can you hear me now\n');
           await again.readUntil('*** error muted\n');
