@@ -15,6 +15,7 @@ import { freePort, isListening } from '../checker/network.ts';
 import { hasRedis, TestRedis } from '../checker/redis.ts';
 import { ROOT } from '../checker/target.ts';
 import { versionOf } from './proc.ts';
+import { SERVER_NODE_FLAGS } from '../final/launch.ts';
 import { finalProtocol, ircProtocol, manualProtocol, type Protocol } from './protocols.ts';
 
 export type ServerKind = 'final' | 'naive' | 'python' | 'ngircd' | 'redis' | 'floor';
@@ -45,7 +46,7 @@ export interface ServerSpec {
 const BUILD_DIR = path.join(ROOT, 'node_modules/.cache/chatroom-bench');
 const compiled = (file: string) => path.join(BUILD_DIR, file.replace(/\.ts$/, '.mjs'));
 const finalCommand = (port: number, more: string[] = []) => ({
-  argv: [process.execPath, compiled('final/server.ts'), '--host', '127.0.0.1', '--port', String(port), ...FINAL_OPTIONS, ...more],
+  argv: [process.execPath, ...SERVER_NODE_FLAGS, compiled('final/server.ts'), '--host', '127.0.0.1', '--port', String(port), ...FINAL_OPTIONS, ...more],
 });
 
 export const SERVERS: Record<ServerKind, ServerSpec> = {
@@ -82,7 +83,8 @@ export const SERVERS: Record<ServerKind, ServerSpec> = {
     label: 'floor',
     protocol: finalProtocol,
     command: (port, _dir, _redis, idle) => ({
-      argv: [process.execPath, compiled(idle ? 'bench/floor/hold.ts' : 'bench/floor/relay.ts')],
+      // The final server's V8 flags, so that the comparison is of code, not of flags.
+      argv: [process.execPath, ...SERVER_NODE_FLAGS, compiled(idle ? 'bench/floor/hold.ts' : 'bench/floor/relay.ts')],
       env: { HOST: '127.0.0.1', PORT: String(port) },
     }),
   },

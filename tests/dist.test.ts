@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../checker/network.ts';
 import { ROOT } from '../checker/target.ts';
+import { SERVER_NODE_FLAGS } from '../final/launch.ts';
 
 const copy = mkdtempSync(path.join(os.tmpdir(), 'chatroom-dist-'));
 const children: ChildProcess[] = [];
@@ -110,11 +111,11 @@ describe('npm run build: the final chatroom without the dev toolchain', () => {
 
   it('--help and a refused connection name the built commands, not npm scripts', async () => {
     const help = await run(process.execPath, ['dist/server.js', '--help'], copy);
-    expect(help.out).toContain(`Usage: node ${path.join('dist', 'server.js')} [options]`);
+    expect(help.out).toContain(`Usage: node ${SERVER_NODE_FLAGS.join(' ')} ${path.join('dist', 'server.js')} [options]`);
     expect(help.out).toContain(`clients connect with "node ${path.join('dist', 'client.js')}"`);
     expect(help.out).not.toMatch(/npm start|npm run client|npx tsx/); // (npm run cert stays: certificates are made in the repository)
     const nobody = await freePort();
     const client = await run(process.execPath, ['dist/client.js', '--port', String(nobody), '--nick', 'x', '--lang', 'en'], copy);
-    expect(client.out).toContain(`is it started? (node ${path.join('dist', 'server.js')})`);
+    expect(client.out).toContain(`is it started? (node ${SERVER_NODE_FLAGS.join(' ')} ${path.join('dist', 'server.js')})`);
   });
 });

@@ -17,6 +17,7 @@ import { certificateWarning, clearPasswordWarning } from '../final/certificate.t
 import { makeCertificate } from '../tools/cert.ts';
 import { pickLang } from '../final/lang.ts';
 import { Members } from '../final/link-check.ts';
+import { SERVER_NODE_FLAGS, launch } from '../final/launch.ts';
 
 /** Feed chunks to a LineReader, collect what it says. */
 function read(chunks: (string | Buffer)[], maxLine = 8): string[] {
@@ -150,6 +151,13 @@ describe('server options', () => {
     expect(parseServerArgs(['--port', '7000'], { PORT: '6000' })).toMatchObject({ port: 7000 });
     expect(parseServerArgs(['--redis', 'redis://x:1'], {})).toMatchObject({ redis: 'redis://x:1' });
     expect(parseServerArgs([], { REDIS_URL: 'redis://y:2' })).toMatchObject({ redis: 'redis://y:2' });
+  });
+  it('npm start and a built copy give node the server’s V8 flags', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.start).toBe(`tsx ${SERVER_NODE_FLAGS.join(' ')} final/server.ts`);
+    const built = launch('/srv/chat/dist/server.js', '/srv/chat');
+    expect(built.command('server', ' --port 1')).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --port 1`.replaceAll('/', path.sep));
+    expect(built.command('client')).toBe(`node ${path.join('dist', 'client.js')}`);
   });
   it('explains a bad value in one line', () => {
     expect(() => parseServerArgs(['--port', '70000'], {})).toThrow(/--port/);
