@@ -3,6 +3,7 @@
  * start it, connect the clients, let the join notices settle, measure, stop.
  */
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type CapacityPlan, type CapacityStep, bounds, holds, nextRate } from './capacity.ts';
 import type { DeliveryCheck } from './cross.ts';
 import { ClientPool, drain, fullSpeed, paced } from './load.ts';
@@ -17,7 +18,7 @@ export interface Scenario {
   id: string;
   kind: ScenarioKind;
   clients: number;
-  /** How long the senders send (per step, for the capacity search). */
+  /** How long the senders send (per step, for the capacity search); for idle connections, how long they sit idle before the memory is read again. */
   durationMs: number;
   /** Messages per second per client (chatter, class). */
   ratePerClient?: number;
@@ -76,7 +77,8 @@ export function scenarios(quick: boolean, idleClients: number): Scenario[] {
     { id: 'k30', kind: 'class', clients: 30, durationMs: 8000, ratePerClient: 0.5 },
     { id: 'c500', kind: 'capacity', clients: 500, durationMs: 700, capacity: capacity(250, 14) },
     { id: 'd10', kind: 'interleaving', clients: 10, durationMs: 1500, window, batch: 16 },
-    { id: 'e', kind: 'idle', clients: idleClients, durationMs: 0, connectDeadlineMs: 11000 },
+    // Idle for 15 s: V8's memory reducer gives back the arrivals' garbage 8 to 15 s after them.
+    { id: 'e', kind: 'idle', clients: idleClients, durationMs: 15000, connectDeadlineMs: 11000 },
   ];
 }
 
@@ -137,7 +139,8 @@ export interface RunResult {
   processes: { label: string; peakRss: number }[];
   measured?: Measured;
   capacity?: CapacityResult;
-  idle?: { baselineRss: number; rss: number; rssPerConnection: number };
+  /** RSS before the clients, once they all arrived, and after `durationMs` idle; per connection, on arrival and idle. */
+  idle?: { baselineRss: number; arrivalRss: number; rss: number; arrivalPerConnection: number; rssPerConnection: number };
 }
 
 /**
@@ -189,8 +192,12 @@ export async function runScenario(scenario: Scenario, spec: ServerSpec, options:
     };
     const senders = scenario.kind === 'fan-out' || scenario.kind === 'steady' ? [0] : pool.clients.map((_, index) => index);
     if (scenario.kind === 'idle') {
+      const perConnection = (rss: number) => (rss - baselineRss) / Math.max(1, pool.clients.length);
+      const arrivalRss = memory(pid).rss;
+      options.onPhase(`idle for ${scenario.durationMs / 1000} s`);
+      await sleep(scenario.durationMs);
       const { rss } = memory(pid);
-      result.idle = { baselineRss, rss, rssPerConnection: (rss - baselineRss) / Math.max(1, pool.clients.length) };
+      result.idle = { baselineRss, arrivalRss, rss, arrivalPerConnection: perConnection(arrivalRss), rssPerConnection: perConnection(rss) };
     } else if (scenario.kind === 'capacity') {
       result.capacity = await searchCapacity(pool, setup, scenario, options);
     } else {
