@@ -8,6 +8,7 @@ import { exactlyOnce, missing } from './cross.ts';
 import type { Machine } from './proc.ts';
 import type { Measured, RunResult } from './scenarios.ts';
 import { FINAL_OPTIONS, SERVERS } from './servers.ts';
+import { SERVER_NODE_FLAGS } from '../final/launch.ts';
 import { type Group, groupRuns, median, medianRun, range } from './summary.ts';
 
 export interface Report {
@@ -463,9 +464,9 @@ How to read it: [docs/performance.md](../docs/performance.md).
 - ${report.pinned ? 'Each server pinned to core 0, the load generator to core 1 (taskset).' : 'Not pinned (no taskset): server and load generator share the cores.'}
 - Each scenario ran ${report.runs} time${report.runs > 1 ? 's' : ''} on each server, the servers taking turns; the tables give the median
   of each measure over the runs, and its spread (lowest–highest) where it says *range*; the targets are judged on the medians.
-- Servers: \`final/server.ts\` (compiled with esbuild, run by node) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
+- Servers: \`final/server.ts\` (compiled with esbuild, run by \`node ${SERVER_NODE_FLAGS.join(' ')}\` as \`npm start\` does) with \`${FINAL_OPTIONS.join(' ')}\`, every other guard at its default;
   *floor*: \`bench/floor/relay.ts\`, the least a Node server can do for the same work (the final protocol's handshake and
-  framing, the same batching, nothing else), and \`bench/floor/hold.ts\` for idle connections (it takes the nickname, then only holds the socket);
+  framing, the same batching, nothing else), and \`bench/floor/hold.ts\` for idle connections (it takes the nickname, then only holds the socket), run with the same node flags;
   \`steps/04-threads-async/server.ts\` (step 04, the naive server, compiled the same way); the manual's Python server
   \`manual/chatroom.py\` (\`python3 -u\`); ngircd with the configuration in \`bench/servers.ts\`;
   *${SHARED}*: two of those final servers with \`--redis\`, sharing one room through one redis-server${report.redis ? ` ${report.redis}` : ''}

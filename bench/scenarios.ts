@@ -37,17 +37,7 @@ export interface Scenario {
 /** Does this setup run this scenario? A shared room runs only the scenarios marked for it. */
 export const runsOn = (spec: ServerSpec, scenario: Scenario): boolean => !spec.shared || scenario.shared === true;
 
-export const TITLES: Record<ScenarioKind, string> = {
-  'fan-out': '(a) fan-out: one sender at full speed',
-  steady: '(a′) steady fan-out: one sender at a fixed rate',
-  chatter: '(b) chatter: every client sends 2 msg/s',
-  class: '(b′) a class: 30 clients, each says something every 2 s',
-  capacity: '(c) capacity: all send, rate raised until p99 > 50 ms or a loss',
-  interleaving: '(d) interleaving: 10 clients at full speed',
-  idle: '(e) idle connections',
-};
-
-/** The default run (under 3 minutes with four servers) or --quick (under 20 s). */
+/** The default run (about 15 minutes with five servers and three runs) or --quick (under 30 s). */
 export function scenarios(quick: boolean, idleClients: number): Scenario[] {
   const window = 512;
   const capacity = (start: number, maxSteps: number): CapacityPlan => ({ start, factor: 2, refine: 2, maxSteps, min: 10, p99LimitMs: 50 });
