@@ -60,12 +60,10 @@ export function checkNick(raw: string): NickCheck {
  * The form two nicknames are compared in: fold case and compatibility forms
  * (NFKC), then replace each character by the one it can be confused with
  * (UTS #39 skeleton, data from Unicode's confusables.txt), then fold case again
- * ("b0b" gives "bOb", the same as "BOB"). Last, "i" and "l" are one letter:
- * folding case made "AIice" (capital I) "aiice", yet it reads "Alice". The key
- * is never shown: "m" becomes "rn", "alice" "allce".
+ * ("b0b" gives "bOb", the same as "BOB"). The key is never shown: "m" becomes "rn".
  */
 export function nickKey(nick: string): string {
-  return fold(skeleton(fold(nick))).replace(/i/g, 'l');
+  return fold(skeleton(fold(nick)));
 }
 
 /** NFKC and full case folding ("ß" and "SS", "ſ" and "s", "ı" and "i" meet). */

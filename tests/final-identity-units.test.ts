@@ -18,8 +18,7 @@ const problemOf = (nick: string) => {
 describe('nickname keys', () => {
   it('one name, whatever the case, compatibility form or lookalike letters', () => {
     const same: [string, string[]][] = [
-      ['alice', ['ALICE', 'Alice', 'ａｌｉｃｅ', '𝐚𝐥𝐢𝐜𝐞', '𝒶𝓁𝒾𝒸ℯ', 'alıce', 'alİce', 'ali\u0307ce', 'AIice', 'a1ice', 'aIice']],
-      ['Ivan', ['ivan', 'lvan', '1van']], // capital I and l are drawn alike
+      ['alice', ['ALICE', 'Alice', 'ａｌｉｃｅ', '𝐚𝐥𝐢𝐜𝐞', '𝒶𝓁𝒾𝒸ℯ', 'alıce', 'alİce', 'ali\u0307ce']],
       ['student', ['ſtudent', 'ＳＴＵＤＥＮＴ']],
       ['scope', ['ѕсоре', 'ЅСОРЕ']], // Cyrillic, every letter
       ['Zoé', ['ZOÉ', 'zoe\u0301']],
@@ -104,7 +103,7 @@ describe('nickname rules', () => {
     for (const [nick, problem] of refused) expect(problemOf(nick), JSON.stringify(nick)).toBe(problem);
   });
   it('keeps the nickname as typed (NFC), only the key is folded', () => {
-    expect(checkNick(' ａｌｉｃｅ ')).toEqual({ ok: true, nick: 'ａｌｉｃｅ', key: 'allce' });
+    expect(checkNick(' ａｌｉｃｅ ')).toEqual({ ok: true, nick: 'ａｌｉｃｅ', key: 'alice' });
     expect(checkNick('Zoe\u0301')).toMatchObject({ ok: true, nick: 'Zoé' });
   });
 });

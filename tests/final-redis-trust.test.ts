@@ -189,7 +189,7 @@ describe.skipIf(!available)('final/ servers sharing a room through Redis trust o
           { s, t: 'room', line: '* principal waves' },
           { s, t: 'room', line: '*** error banned 60' }, // not a room notice
           { s, t: 'room', line: '*** joined principal' }, // a join line without the join
-          { s, t: 'room', line: 'teacher: hi', join: ['principal', 'principal'] }, // a message that joins
+          { s, t: 'room', line: 'teacher: hi', join: [nickKey('principal'), 'principal'] }, // a message that joins (a valid member: only the rule against joining is broken)
           { s, t: 'room', line: '*** kicked bob principal' }, // a kick by someone not on A
           { s, t: 'mod', key: 'bob', kind: 'kick' }, // a silent kick
           { s, t: 'mod', key: 'watcher', kind: 'mute' }, // a silent mute
