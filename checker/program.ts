@@ -14,6 +14,8 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+/** How long output is still read after a program exits, for what its children write. */
+const PIPE_GRACE_MS = 500;
 const running = new Set<ChildProcess>();
 const programs = new Set<Program>();
 // If the test process dies, take every program it started down with it.
@@ -70,6 +72,14 @@ export class Program {
     this.#child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk));
     this.#child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk));
     this.#child.stdin?.on('error', () => {}); // writing to a program that already quit
+    // A program it started in a session of its own (setsid, a daemon) can keep
+    // the pipes open after it exits: read what is left, then stop waiting.
+    this.#child.once('exit', () => {
+      setTimeout(() => {
+        this.#child.stdout?.destroy();
+        this.#child.stderr?.destroy();
+      }, PIPE_GRACE_MS).unref();
+    });
     this.exited = new Promise((resolve) => {
       this.#child.once('error', () => {
         running.delete(this.#child);

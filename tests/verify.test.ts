@@ -507,6 +507,36 @@ describe.concurrent('the real command', () => {
     expect(running).toEqual([]);
   });
 
+  // Linux only: setsid, /proc and a POSIX signal.
+  it.skipIf(process.platform !== 'linux')('a program left behind that holds the output open does not keep verify waiting, nor Ctrl+C', async () => {
+    const dir = tmp();
+    const marker = path.join(dir, 'left-behind');
+    // A server that starts a program in a session of its own: killing the
+    // server's group does not reach it, and it keeps the server's output open.
+    writeFileSync(
+      path.join(dir, 'server.py'),
+      [
+        'import os, socket, subprocess, sys',
+        `subprocess.Popen(['setsid', sys.executable, '-c', 'import time; time.sleep(120)', '${marker}'])`,
+        'server = socket.create_server(("127.0.0.1", int(os.environ["PORT"])))',
+        'while True:',
+        '    server.accept()',
+        '',
+      ].join('\n'),
+    );
+    try {
+      let interrupted = false;
+      const { code } = await cli(['01', path.join(dir, 'server.py'), '--no-record'], { NO_COLOR: '1' }, (out, child) => {
+        if (interrupted || !out.includes('✔')) return;
+        interrupted = true;
+        child.kill('SIGINT');
+      });
+      expect(code).toBe(130);
+    } finally {
+      for (const pid of readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && commandLine(pid).includes(marker))) process.kill(Number(pid), 'SIGKILL');
+    }
+  });
+
   it('--json prints the result alone, for a program to read', async () => {
     const { code, out } = await cli(['01', 'echo', 'bye', '--json', '--no-record'], { LANG: 'fr_FR.UTF-8', INIT_CWD: ROOT });
     const report = JSON.parse(out) as JsonReport;

@@ -86,7 +86,9 @@ function main(): void {
 // Ctrl+C in the middle of a run: stop the programs the checks started (they
 // run in their own process groups, which the terminal's Ctrl+C does not
 // reach), wait until they are gone, then exit. A second Ctrl+C while they stop
-// must not kill verify before it has killed them: it waits for the first.
+// must not kill verify before it has killed them: it waits for the first,
+// which ends soon (each group gets SIGKILL, and a program's pipes are let go
+// shortly after it exits, even if something it started holds them open).
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
