@@ -491,7 +491,7 @@ ${capacityTable(summary)}
 ${idleTable(summary)}
 
 *server CPU s* and *harness CPU s*: what the server and the load generator used while the clients connected.
-*on arrival*: RSS per connection as soon as the last client joined; *idle*: after they sat idle for 15 s (none with --quick), time for V8's memory reducer to give back the garbage the arrivals made (it acts 8 to 15 s after them). The target is judged on *idle*.
+*on arrival*: RSS per connection once the last client has joined and the join notices have stopped; *idle*: after they sat idle for 15 s (none with --quick), time for V8's memory reducer to give back the garbage the arrivals made (it acts 8 to 15 s after them). The target is judged on *idle*.
 ${
   shared
     ? `

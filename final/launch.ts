@@ -9,7 +9,8 @@ import path from 'node:path';
  * V8's flags for the server, in `npm start` and in a built copy's command.
  * A join burst makes V8 grow its young generation to 16 MiB semi-spaces,
  * which it keeps while the room sits idle: 2 MiB costs at most a few per cent
- * of CPU in the benchmark and saves 2 to 3 KiB per idle connection
+ * of CPU in the benchmark and saves about 2 KiB per connection while a crowd
+ * arrives, 3.4 KiB once the room is idle
  * (docs/performance.md, "A smaller young generation").
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'];

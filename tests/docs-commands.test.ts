@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../checker/target.ts';
+import { SERVER_NODE_FLAGS } from '../final/launch.ts';
 
 /** Every Markdown page a reader follows: the site's, the READMEs, CONTRIBUTING. */
 function pages(): string[] {
@@ -42,5 +43,17 @@ describe('commands in the docs that handle secrets', () => {
     // other/cert.pem: the TLS page shows what a wrong certificate does, on purpose.
     const odd = given.filter(({ file }) => !['certs/cert.pem', 'FILE', 'other/cert.pem'].includes(file) && !file.startsWith('<'));
     expect(odd.map(({ where, file }) => `${where}: --ca ${file}`)).toEqual([]);
+  });
+});
+
+describe('commands in the docs that start the final server', () => {
+  it('npm start, as the pages show npm echoing it, and node dist/server.js run with the server’s V8 flags', () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const echoed = lines.filter(({ text }) => /^> tsx\b.*final\/server\.ts/.test(text));
+    expect(echoed.length).toBeGreaterThan(1);
+    expect(echoed.filter(({ text }) => !text.startsWith(`> ${scripts.start}`)).map(({ where }) => where)).toEqual([]);
+    const built = lines.filter(({ text }) => /^node\b.*dist\/server\.js/.test(text));
+    expect(built.length).toBeGreaterThan(1);
+    expect(built.filter(({ text }) => !text.startsWith(`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js`)).map(({ where }) => where)).toEqual([]);
   });
 });
