@@ -10,7 +10,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
-import { type Launch, launch } from './launch.ts';
+import { type Launch, launch, usageLine } from './launch.ts';
 
 export interface ServerOptions {
   host: string;
@@ -165,7 +165,7 @@ function helpLine(left: string, help: string, env: string): string {
 /** --help: made from the table of options; `run` says how this copy starts (npm scripts, or node dist/*.js once built). */
 export const usage = (run: Launch = launch()): string =>
   [
-    ((u) => `Usage: ${u.command}${u.alternative ? `      (or: ${u.alternative})` : ''}`)(run.usage('server')),
+    `Usage: ${usageLine(run.usage('server'), 'or:')}`,
     '',
     `A chat server: clients connect with "${run.command('client')}" or "nc HOST PORT".`,
     'Each option can also be set with the environment variable in brackets.',

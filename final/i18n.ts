@@ -4,6 +4,7 @@
  * the user's language. French typography: a no-break space before : ; ! ?
  */
 import type { Lang } from './lang.ts';
+import { type Usage, usageLine } from './launch.ts';
 import type { CommandName, ErrorCode, LeaveReason } from './protocol.ts';
 
 export { pickLang, type Lang } from './lang.ts';
@@ -11,7 +12,7 @@ export { pickLang, type Lang } from './lang.ts';
 /** The words of one language. Keyed on the protocol's own types: a code without its sentence does not compile. */
 export interface Messages {
   /** --help, with how this copy starts the client (launch.ts). */
-  usage: (run: { command: string; alternative?: string }) => string;
+  usage: (run: Usage) => string;
   askNick: string;
   askPassword: string;
   untrusted: (where: string) => string;
@@ -82,7 +83,7 @@ const nickRules: Record<Lang, Record<string, string>> = {
 };
 
 const en: Messages = {
-  usage: (run) => `Usage: ${run.command}${run.alternative ? `      (or: ${run.alternative})` : ''}
+  usage: (run) => `Usage: ${usageLine(run, 'or:')}
 
 Options (environment variable in brackets):
   --host HOST     server address [HOST] (default 127.0.0.1)
@@ -179,7 +180,7 @@ the commands.`,
 };
 
 const fr: Messages = {
-  usage: (run) => `Utilisation : ${run.command}${run.alternative ? `      (ou : ${run.alternative})` : ''}
+  usage: (run) => `Utilisation : ${usageLine(run, 'ou :')}
 
 Options (variable d’environnement entre crochets) :
   --host HÔTE     adresse du serveur [HOST] (par défaut 127.0.0.1)

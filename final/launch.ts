@@ -15,11 +15,22 @@ import path from 'node:path';
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'];
 
+/** How to start it, and another way if any. */
+export interface Usage {
+  command: string;
+  alternative?: string;
+}
+
+/** The first line of --help after "Usage:": "npm start -- [options]      (or: npx tsx final/server.ts [options])"; `or` in the reader's language. */
+export function usageLine({ command, alternative }: Usage, or: string): string {
+  return alternative ? `${command}      (${or} ${alternative})` : command;
+}
+
 export interface Launch {
   /** The command that starts `program` with `options` (" --host x", or ""). */
   command(program: 'server' | 'client', options?: string): string;
   /** How --help says to start it: "npm start -- [options]", and another way, "npx tsx final/server.ts [options]", if any. */
-  usage(program: 'server' | 'client'): { command: string; alternative?: string };
+  usage(program: 'server' | 'client'): Usage;
 }
 
 /** `entry` is the script node runs (process.argv[1]): a .js file only in a built copy. */

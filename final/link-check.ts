@@ -25,6 +25,8 @@ const MAX_MEMBERS = 10000;
 const ANNOUNCED_MS = 60000;
 /** A ban or mute lasts at most this long (a year): a later `until` is a forgery. */
 const MAX_SPAN_MS = 365 * 24 * 3600 * 1000;
+/** How far from now a wrong password typed on another server may be dated (clocks differ a little). */
+const FAIL_SPAN_MS = 60000;
 
 /** Notices a server may say to the whole room (the others are for one client, or local to a server). */
 const ROOM_NOTICES = ['joined', 'left', 'renamed', 'operator', 'kicked', 'muted', 'unmuted'] as const;
@@ -132,11 +134,13 @@ export class Members extends Map<string, string> {
 /** What the link knows of each server: its members. */
 export type MembersOf = (server: string) => Members | undefined;
 
+/** The members of a server never heard of. */
+const NOBODY = new Members();
+
 /**
  * The checks that need what was heard before: who is a member of which
  * server, which kicks and mutes were announced. One per link.
  */
-const NOBODY = new Members();
 
 export class ChannelCheck {
   /** Announced moderation (`kick|mute|unmute <key>`), with when: a `mod` event or a ban must follow one. */
@@ -207,7 +211,7 @@ export class ChannelCheck {
         return members.size > 0 ? undefined : 'unban from a server with no members';
       case 'fail':
         // A wrong password counts where it was typed, now: not an old one played again.
-        return Math.abs(Date.now() - wire.at) <= 60000 ? undefined : 'wrong password from another time';
+        return Math.abs(Date.now() - wire.at) <= FAIL_SPAN_MS ? undefined : 'wrong password from another time';
     }
   }
 
